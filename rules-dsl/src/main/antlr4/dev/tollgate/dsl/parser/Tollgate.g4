@@ -277,6 +277,12 @@ STRING
     : '"' ( ~["\\\r\n] | '\\' . )* '"'
     ;
 
+// A string that reaches the end of its line without a closing quote; a complete STRING is always
+// longer, so it wins. Lexed as one token so the error names the string, not a stray quote.
+UNTERMINATED_STRING
+    : '"' ( ~["\\\r\n] | '\\' ~[\r\n] )*
+    ;
+
 IDENTIFIER
     : [a-zA-Z_] [a-zA-Z0-9_]*
     ;

@@ -30,7 +30,7 @@ public final class RuleParser {
 
   /** Parses one {@code .rule} file. {@code path} is how diagnostics name it. */
   public static RuleFile parse(String path, String text, Diagnostics diagnostics) {
-    List<Declaration> declarations = run(path, text, 1, 0, diagnostics,
+    List<Declaration> declarations = run(path, text, 1, 0, "end of file", diagnostics,
         parser -> parser.ruleSet(),
         (builder, tree) -> builder.ruleSet((TollgateParser.RuleSetContext) tree));
     return new RuleFile(path, declarations == null ? List.of() : declarations);
@@ -38,21 +38,26 @@ public final class RuleParser {
 
   /** Parses a stand-alone expression (used for template placeholders and tools). */
   public static Expression parseExpression(String path, String text, Diagnostics diagnostics) {
-    return parsePlaceholder(text, path, 1, 0, diagnostics);
+    return expression(text, path, 1, 0, "end of expression", diagnostics);
   }
 
   static Expression parsePlaceholder(String text, String path, int line, int column, Diagnostics diagnostics) {
-    return run(path, text, line, column, diagnostics,
+    return expression(text, path, line, column, "end of placeholder", diagnostics);
+  }
+
+  private static Expression expression(
+      String text, String path, int line, int column, String endOfInput, Diagnostics diagnostics) {
+    return run(path, text, line, column, endOfInput, diagnostics,
         parser -> parser.standaloneExpression(),
         (builder, tree) -> builder.expression(((TollgateParser.StandaloneExpressionContext) tree).expression()));
   }
 
   private static <T> T run(
-      String path, String text, int line, int column, Diagnostics diagnostics,
+      String path, String text, int line, int column, String endOfInput, Diagnostics diagnostics,
       Function<TollgateParser, ParserRuleContext> entry,
       java.util.function.BiFunction<AstBuilder, ParserRuleContext, T> build) {
     Diagnostics local = new Diagnostics();
-    SyntaxErrorListener listener = new SyntaxErrorListener(path, line, column, local);
+    SyntaxErrorListener listener = new SyntaxErrorListener(path, line, column, endOfInput, local);
     TollgateLexer lexer = new TollgateLexer(CharStreams.fromString(text, path));
     lexer.removeErrorListeners();
     lexer.addErrorListener(listener);

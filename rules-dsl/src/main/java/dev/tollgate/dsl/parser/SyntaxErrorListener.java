@@ -19,10 +19,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
   private final String file;
   private final int lineOffset;
   private final int columnOffset;
+  private final String endOfInput;
   private final Diagnostics diagnostics;
   private int count;
 
-  SyntaxErrorListener(String file, int lineOffset, int columnOffset, Diagnostics diagnostics) {
+  /** {@code endOfInput} names the end of what is parsed: a file, or a placeholder in a template. */
+  SyntaxErrorListener(String file, int lineOffset, int columnOffset, String endOfInput, Diagnostics diagnostics) {
+    this.endOfInput = endOfInput;
     this.file = file;
     this.lineOffset = lineOffset;
     this.columnOffset = columnOffset;
@@ -51,10 +54,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
     diagnostics.error(new SourceSpan(file, actualLine, column, actualLine, column + width - 1), message);
   }
 
-  private static String describe(Token token, Parser parser, RecognitionException e, String fallback) {
-    String found = token.getType() == Token.EOF ? "end of file" : "'" + token.getText() + "'";
+  private String describe(Token token, Parser parser, RecognitionException e, String fallback) {
+    String found = token.getType() == Token.EOF ? endOfInput : "'" + token.getText() + "'";
     if (token.getType() == TollgateLexer.UNRECOGNIZED) {
       return "unexpected character " + found;
+    }
+    if (token.getType() == TollgateLexer.UNTERMINATED_STRING) {
+      return "unterminated string: a string ends with '\"' on the same line";
     }
     IntervalSet expected = e != null ? e.getExpectedTokens() : safeExpected(parser);
     if (e instanceof NoViableAltException || expected == null || expected.isNil()) {

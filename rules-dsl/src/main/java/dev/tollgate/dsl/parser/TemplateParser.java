@@ -32,6 +32,9 @@ final class TemplateParser {
       char c = raw.charAt(i);
       if (c == '\\' && i + 1 < end) {
         char escaped = raw.charAt(i + 1);
+        if (escaped != 'n' && escaped != '"' && escaped != '\\') {
+          diagnostics.error(columnSpan(token, i, i + 1), "unknown escape in string; only \\\", \\\\ and \\n are allowed");
+        }
         text.append(escaped == 'n' ? '\n' : escaped);
         i += 2;
       } else if (c == '{') {
@@ -44,7 +47,10 @@ final class TemplateParser {
           parts.add(new Template.Text(text.toString()));
           text.setLength(0);
         }
-        String source = raw.substring(i + 1, close);
+        // The placeholder sits inside a string literal, so its own string literals are written
+        // with \" and must be unescaped before parsing. Positions of findings after such an escape
+        // in the same placeholder shift left by one column per escape, which is acceptable.
+        String source = unescape(raw.substring(i + 1, close));
         if (source.isBlank()) {
           diagnostics.error(columnSpan(token, i, close), "empty placeholder '{}' in alert template");
         } else {
@@ -67,6 +73,20 @@ final class TemplateParser {
       parts.add(new Template.Text(text.toString()));
     }
     return new Template(parts, span);
+  }
+
+  private static String unescape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        char escaped = text.charAt(++i);
+        out.append(escaped == 'n' ? '\n' : escaped);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private SourceSpan columnSpan(Token token, int from, int to) {

@@ -131,4 +131,28 @@ class RuleParserTest {
     assertThat(diagnostics.sorted()).extracting(Diagnostic::headline).containsExactly(
         "dup.rule:3:3: error: 'severity' is given twice in this rule (first at dup.rule:2:3)");
   }
+
+  @Test
+  void stringLiteralsInsidePlaceholdersAreWrittenWithEscapedQuotes() {
+    Diagnostics diagnostics = new Diagnostics();
+    RuleFile file = RuleParser.parse("t.rule",
+        "rule a {\n  alert \"{coalesce(status, \\\"none\\\")} \\\"done\\\"\"\n}\n", diagnostics);
+
+    assertThat(diagnostics.sorted()).isEmpty();
+    Template alert = ((Declaration.RuleDecl) file.declarations().get(0)).alert().orElseThrow();
+    Template.Placeholder placeholder = (Template.Placeholder) alert.parts().get(0);
+    assertThat(placeholder.source()).isEqualTo("coalesce(status, \"none\")");
+    Expression.FunctionCall call = (Expression.FunctionCall) placeholder.expression();
+    assertThat(((Expression.StringLiteral) call.arguments().get(1)).value()).isEqualTo("none");
+    assertThat(((Template.Text) alert.parts().get(1)).text()).isEqualTo(" \"done\"");
+  }
+
+  @Test
+  void templatesRejectUnknownEscapesLikeOtherStrings() {
+    Diagnostics diagnostics = new Diagnostics();
+    RuleParser.parse("t.rule", "rule a {\n  alert \"a\\tb\"\n}\n", diagnostics);
+
+    assertThat(diagnostics.sorted()).extracting(Diagnostic::headline).containsExactly(
+        "t.rule:2:11: error: unknown escape in string; only \\\", \\\\ and \\n are allowed");
+  }
 }
