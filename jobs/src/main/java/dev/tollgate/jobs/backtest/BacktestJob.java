@@ -1,0 +1,95 @@
+package dev.tollgate.jobs.backtest;
+
+import dev.tollgate.dsl.plan.RuleSetPlan;
+import dev.tollgate.engine.alert.Alert;
+import dev.tollgate.engine.alert.AlertJson;
+import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.EventTypeInfo;
+import dev.tollgate.engine.event.Rejected;
+import dev.tollgate.engine.event.RejectedJson;
+import dev.tollgate.engine.pipeline.DecodeLines;
+import dev.tollgate.engine.pipeline.Outputs;
+import dev.tollgate.engine.pipeline.PipelineOptions;
+import dev.tollgate.engine.pipeline.RiskPipeline;
+import dev.tollgate.engine.source.JsonLinesFormat;
+import dev.tollgate.engine.source.RawLine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The backtest's job graph: a JSON-lines file through the same pipeline production runs, with
+ * every output encoded to JSON inside the job and gathered into one stream for the client.
+ */
+final class BacktestJob {
+  private static final TypeInformation<OutputLine> OUTPUT_TYPE = TypeInformation.of(OutputLine.class);
+
+  private BacktestJob() {}
+
+  static DataStream<OutputLine> build(
+      StreamExecutionEnvironment env, RuleSetPlan plan, Path events, String displayName, PipelineOptions options) {
+    EventCatalog catalog = new EventCatalog(plan.eventTypes());
+    FileSource<RawLine> source = FileSource
+        .forRecordStreamFormat(new JsonLinesFormat(displayName), org.apache.flink.core.fs.Path.fromLocalFile(events.toFile()))
+        .build();
+    DataStream<RawLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "events file")
+        .uid("events-file");
+    SingleOutputStreamOperator<Event> decoded = lines
+        .rebalance()
+        .process(new DecodeLines(catalog, null))
+        .returns(new EventTypeInfo(catalog))
+        .uid("decode")
+        .name("decode events");
+    RiskPipeline.Streams risk = RiskPipeline.attach(decoded, plan, options);
+
+    List<DataStream<OutputLine>> outputs = new ArrayList<>();
+    for (DataStream<Alert> alerts : risk.alerts()) {
+      outputs.add(alerts.map(new EncodeAlert(catalog)).returns(OUTPUT_TYPE).name("encode alerts"));
+    }
+    outputs.add(decoded.getSideOutput(Outputs.REJECTED).union(risk.late())
+        .map(BacktestJob::rejectedLine).returns(OUTPUT_TYPE).name("encode rejected"));
+    DataStream<OutputLine> all = outputs.get(0);
+    for (int i = 1; i < outputs.size(); i++) {
+      all = all.union(outputs.get(i));
+    }
+    return all;
+  }
+
+  private static OutputLine rejectedLine(Rejected rejected) {
+    return new OutputLine(OutputLine.Kind.REJECTED, rejected.reason().code(), rejected.origin().offset(),
+        rejected.origin().source(), RejectedJson.encode(rejected));
+  }
+
+  /** Alerts to JSON lines, in parallel, before they reach the client. */
+  private static final class EncodeAlert extends RichMapFunction<Alert, OutputLine> {
+    private static final long serialVersionUID = 1L;
+    private final EventCatalog catalog;
+    private transient AlertJson json;
+
+    EncodeAlert(EventCatalog catalog) {
+      this.catalog = catalog;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+      json = new AlertJson(catalog);
+    }
+
+    @Override
+    public OutputLine map(Alert alert) {
+      OutputLine line = new OutputLine(
+          OutputLine.Kind.ALERT, alert.ruleId(), alert.eventTime(), alert.alertId(), json.encode(alert));
+      line.eventIds = String.join(",", alert.eventIds());
+      return line;
+    }
+  }
+}

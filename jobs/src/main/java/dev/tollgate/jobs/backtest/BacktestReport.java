@@ -1,0 +1,62 @@
+package dev.tollgate.jobs.backtest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What a backtest did: every input line is either processed or rejected, so {@code inputLines ==
+ * processed + sum(rejectedByReason)}.
+ *
+ * @param alertsPerRule every enabled rule and aggregate, zero included
+ * @param effectiveness figures against the generator's labels; null when the input has none
+ */
+public record BacktestReport(
+    long inputLines,
+    long processed,
+    SortedMap<String, Long> rejectedByReason,
+    SortedMap<String, Long> alertsPerRule,
+    long aggregateRecords,
+    Duration elapsed,
+    Effectiveness effectiveness) {
+
+  public long rejected() {
+    return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public long alerts() {
+    return alertsPerRule.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Input lines per second of wall-clock time, cluster start included. */
+  public double eventsPerSecond() {
+    double seconds = Math.max(1e-3, elapsed.toNanos() / 1e9);
+    return inputLines / seconds;
+  }
+
+  /** Precision per rule and recall per typology, from {@code label} members of the input. */
+  public record Effectiveness(Map<String, RuleFigures> rules, Map<String, TypologyFigures> typologies) {}
+
+  /**
+   * @param truePositives alerts with at least one labelled event among their evidence
+   */
+  public record RuleFigures(long alerts, long truePositives, long falsePositives, SortedMap<String, Long> typologies) {
+    public double precision() {
+      return alerts == 0 ? 0 : (double) truePositives / alerts;
+    }
+  }
+
+  /**
+   * @param labelledEvents events the input labels with this typology
+   * @param detectedEvents of those, the ones that are evidence in at least one alert
+   */
+  public record TypologyFigures(long labelledEvents, long detectedEvents, SortedMap<String, Long> detectedBy) {
+    public long missed() {
+      return labelledEvents - detectedEvents;
+    }
+
+    public double recall() {
+      return labelledEvents == 0 ? 0 : (double) detectedEvents / labelledEvents;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tollgate.jobs.backtest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@code label} members of an input (the typology a generated event was injected for), by
+ * event id. Only labelled lines are parsed; the rest are skipped with a substring test, so the
+ * scan costs a fraction of the backtest.
+ */
+final class LabelIndex {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private LabelIndex() {}
+
+  static Map<String, String> scan(Path events) throws IOException {
+    Map<String, String> labels = new HashMap<>();
+    try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.contains("\"label\"")) {
+          readLabel(line, labels);
+        }
+      }
+    }
+    return labels;
+  }
+
+  private static void readLabel(String line, Map<String, String> labels) {
+    String id = null;
+    String label = null;
+    try (JsonParser parser = JSON.createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("id".equals(name) && value == JsonToken.VALUE_STRING) {
+          id = parser.getText();
+        } else if ("label".equals(name) && value == JsonToken.VALUE_STRING) {
+          label = parser.getText();
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (IOException malformed) {
+      return; // the backtest itself rejects it with a reason
+    }
+    if (id != null && label != null) {
+      labels.put(id, label);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tollgate.jobs.backtest;
+
+/**
+ * One line a backtest writes, encoded inside the job (in parallel) and collected by the client,
+ * which sorts and writes each kind to its file. A Flink POJO.
+ */
+public final class OutputLine {
+  /** Which file the line belongs to. */
+  public enum Kind { ALERT, REJECTED, AGGREGATE }
+
+  public Kind kind;
+  /** The rule or aggregate that produced it; the reject reason for rejected records. */
+  public String source;
+  /** Event time (alerts, window start for aggregates) or input line (rejected): the sort key. */
+  public long order;
+  /** Ties broken by this (alert id, group), so output is identical run after run. */
+  public String tieBreak;
+  public String json;
+  /** For alerts: the ids of the matched events, comma-separated, for effectiveness figures. */
+  public String eventIds;
+
+  public OutputLine() {}
+
+  public OutputLine(Kind kind, String source, long order, String tieBreak, String json) {
+    this.kind = kind;
+    this.source = source;
+    this.order = order;
+    this.tieBreak = tieBreak;
+    this.json = json;
+  }
+}
