@@ -8,7 +8,7 @@ import org.apache.flink.api.common.typeutils.base.LongSerializer;
 /**
  * {@code suppress}: after a rule fires for a key, no new alert for that key until the suppression
  * span has passed in event time, measured from the alert's event time. The quiet period is a keyed
- * value that a timer clears once the watermark passes its end, so it leaves no state behind.
+ * value, dropped once the watermark passes its end, so it leaves no state behind.
  */
 final class AlertSuppression {
   private final long suppressMillis;
@@ -22,12 +22,8 @@ final class AlertSuppression {
             : null;
   }
 
-  /**
-   * Whether an alert with this event time may fire; if so, starts the quiet period.
-   *
-   * @return false if the key is still quiet
-   */
-  boolean tryFire(PatternRule rule, long eventTime, RuleRuntime runtime) throws Exception {
+  /** Whether an alert with this event time may fire; if so, the key's quiet period starts. */
+  boolean tryFire(long eventTime) throws Exception {
     if (quietUntil == null) {
       return true;
     }
@@ -35,19 +31,20 @@ final class AlertSuppression {
     if (until != null && eventTime < until) {
       return false;
     }
-    long end = eventTime + suppressMillis;
-    quietUntil.update(end);
-    runtime.registerTimer(rule, end);
+    quietUntil.update(eventTime + suppressMillis);
     return true;
   }
 
-  /** Ends the quiet period once the watermark has passed it. */
-  void onTimer(long watermark) throws Exception {
-    if (quietUntil != null) {
-      Long until = quietUntil.value();
-      if (until != null && until <= watermark) {
-        quietUntil.clear();
-      }
+  /** Ends the quiet period if the watermark has passed it. */
+  void expire(long watermark) throws Exception {
+    Long until = quietUntil();
+    if (until != null && until <= watermark) {
+      quietUntil.clear();
     }
+  }
+
+  /** When the current key's quiet period ends, or null if it is not quiet. */
+  Long quietUntil() throws Exception {
+    return quietUntil == null ? null : quietUntil.value();
   }
 }

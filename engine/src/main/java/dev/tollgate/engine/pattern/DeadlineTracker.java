@@ -108,6 +108,17 @@ final class DeadlineTracker {
     return matches;
   }
 
+  /** The earliest deadline the current key waits for, or null if none. */
+  Long earliestDeadline() throws Exception {
+    Long earliest = null;
+    for (Long deadline : pending.keys()) {
+      if (earliest == null || deadline < earliest) {
+        earliest = deadline;
+      }
+    }
+    return earliest;
+  }
+
   private boolean breaks(Event event, List<List<Event>> steps) {
     return rule.absentCondition == null || rule.absentCondition.test(evalContext.reset(event, steps::get));
   }

@@ -11,11 +11,14 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.cep.nfa.ComputationState;
 import org.apache.flink.cep.nfa.NFA;
 import org.apache.flink.cep.nfa.NFAState;
 import org.apache.flink.cep.nfa.NFAStateSerializer;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.cep.nfa.compiler.NFAStateNameHandler;
 import org.apache.flink.cep.nfa.sharedbuffer.SharedBuffer;
 import org.apache.flink.cep.nfa.sharedbuffer.SharedBufferAccessor;
 import org.apache.flink.cep.time.TimerService;
@@ -26,20 +29,21 @@ import org.apache.flink.configuration.Configuration;
  * but with the state namespaced by the rule so many rules share one operator.
  *
  * <p>Per rule and key: the {@link NFAState} (a value state), the NFA's {@link SharedBuffer} of
- * partial matches, the {@link AlertSuppression} quiet period and, for deadline absences, the
- * {@link DeadlineTracker}; all live in a {@link PrefixedKeyedStateStore} prefixed with the rule's
- * {@link PatternRule#stateId()}.
+ * partial matches, the {@link AlertSuppression} quiet period, for deadline absences the {@link
+ * DeadlineTracker}, and the time of the rule's one pending timer; all live in a {@link
+ * PrefixedKeyedStateStore} prefixed with the rule's {@link PatternRule#stateId()}.
  *
  * <p>The operator calls, for each key, {@link #load()}, then {@link #advanceTo} and {@link
  * #process} for the buffered events in timestamp order, then {@link #finish}; or {@link #onTimer}
- * when one of the rule's timers fires. NFA timers are registered as {@code CepOperator} does (a new
- * partial match asks for its window's end), plus the end of the silence for patterns ending in
- * absence, plus a cleanup tick for window-less NFAs so the shared buffer's per-timestamp counters
- * are pruned.
+ * when the rule's timer fires. Instead of a timer per partial match (as {@code CepOperator} does),
+ * the runner keeps at most one timer per key, at the earliest moment anything can happen: a partial
+ * match's window ends, a silence ends, a deadline passes, a quiet period ends. When nothing is
+ * pending the timer and all state are gone.
  */
 final class PatternRuleRunner {
   private final PatternRule rule;
   private final ValueState<NFAState> nfaStates;
+  private final ValueState<Long> wakeUp;
   private final SharedBuffer<Event> sharedBuffer;
   private final AlertSuppression suppression;
   private final DeadlineTracker deadlines;
@@ -48,6 +52,8 @@ final class PatternRuleRunner {
   private final TimerService processingTime;
 
   private NFAState current;
+  /** The latest timestamp of an event that changed the NFA since {@link #load()}; MIN if none. */
+  private long lastTaken;
 
   PatternRuleRunner(
       PatternRule rule,
@@ -58,6 +64,7 @@ final class PatternRuleRunner {
     this.rule = rule;
     KeyedStateStore store = new PrefixedKeyedStateStore(operatorStore, rule.stateId() + "/");
     this.nfaStates = store.getState(new ValueStateDescriptor<>("nfa-state", new NFAStateSerializer()));
+    this.wakeUp = store.getState(new ValueStateDescriptor<>("wake-up", LongSerializer.INSTANCE));
     this.sharedBuffer = new SharedBuffer<>(store, eventSerializer, cacheConfig);
     this.suppression = new AlertSuppression(store, rule.plan.suppressMillis());
     this.deadlines =
@@ -89,6 +96,7 @@ final class PatternRuleRunner {
   void load() throws Exception {
     NFAState stored = nfaStates.value();
     current = stored != null ? stored : nfa.createInitialNFAState();
+    lastTaken = Long.MIN_VALUE;
   }
 
   /** Lets time pass up to {@code timestamp}: windows expire and silences that ended there fire. */
@@ -107,47 +115,88 @@ final class PatternRuleRunner {
     if (deadlines != null) {
       deadlines.onEvent(event);
     }
+    boolean changedBefore = current.isStateChanged();
+    current.resetStateChanged();
     Collection<Map<String, List<Event>>> matches;
     try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
       matches = nfa.process(accessor, current, event, timestamp, skipStrategy, processingTime);
     }
-    registerNfaTimers(timestamp, runtime);
+    if (current.isStateChanged()) {
+      lastTaken = timestamp;
+    } else if (changedBefore) {
+      current.setStateChanged();
+    }
     for (Map<String, List<Event>> match : matches) {
       onNfaMatch(match, runtime);
     }
   }
 
-  /** Ends a batch of events: time advances to the watermark, then the NFA state is stored. */
+  /** Ends a batch of events: time advances to the watermark, state is stored, the timer set. */
   void finish(long watermark, RuleRuntime runtime) throws Exception {
     advanceTo(watermark, runtime);
     fireDeadlines(watermark, runtime);
-    store();
+    suppression.expire(watermark);
+    long next = nextWakeUp(watermark);
+    storeNfaState();
+    reschedule(next, runtime);
   }
 
-  /** One of this rule's timers fired for the current key. */
+  /** The rule's timer fired for the current key. */
   void onTimer(long watermark, RuleRuntime runtime) throws Exception {
     load();
-    advanceTo(watermark, runtime);
-    fireDeadlines(watermark, runtime);
-    suppression.onTimer(watermark);
-    store();
+    finish(watermark, runtime);
   }
 
-  private void registerNfaTimers(long timestamp, RuleRuntime runtime) {
+  /**
+   * The earliest time after {@code watermark} at which the rule has work for the current key, or
+   * {@code Long.MAX_VALUE} if none.
+   */
+  private long nextWakeUp(long watermark) throws Exception {
+    long next = Long.MAX_VALUE;
     long window = nfa.getWindowTime();
-    if (window > 0 && current.isNewStartPartialMatch()) {
-      runtime.registerTimer(rule, timestamp + window);
+    String absentStep = rule.stepNames[rule.stepCount() - 1];
+    for (ComputationState partial : current.getPartialMatches()) {
+      if (partial.getStartEventID() == null) {
+        continue; // the start state waits for nothing
+      }
+      if (window > 0) {
+        next = Math.min(next, partial.getStartTimestamp() + window);
+      }
+      if (rule.ending == PatternRule.Ending.SILENCE
+          && absentStep.equals(NFAStateNameHandler.getOriginalNameFromInternal(partial.getCurrentStateName()))) {
+        next = Math.min(next, partial.getPreviousTimestamp() + rule.silenceMillis);
+      }
     }
-    current.resetNewStartPartialMatch();
-    boolean partial = current.getPartialMatches().size() > 1;
-    if (rule.ending == PatternRule.Ending.SILENCE && partial) {
-      // The event may have become the last one before the silence: it ends W later.
-      runtime.registerTimer(rule, timestamp + rule.silenceMillis);
+    if (deadlines != null) {
+      next = min(next, deadlines.earliestDeadline());
     }
-    if (window == 0 && current.isStateChanged()) {
-      // No window timer will prune the shared buffer's counters for this timestamp.
-      runtime.registerTimer(rule, timestamp + 1);
+    next = min(next, suppression.quietUntil());
+    if (lastTaken >= watermark && watermark < Long.MAX_VALUE) {
+      // The shared buffer counts events per timestamp and forgets a timestamp only once time has
+      // moved past it; an event taken at the watermark needs one more tick.
+      next = Math.min(next, watermark + 1);
     }
+    return next;
+  }
+
+  private void reschedule(long next, RuleRuntime runtime) throws Exception {
+    Long scheduled = wakeUp.value();
+    if (scheduled != null && scheduled == next) {
+      return;
+    }
+    if (scheduled != null) {
+      runtime.deleteTimer(rule, scheduled);
+    }
+    if (next == Long.MAX_VALUE) {
+      wakeUp.clear();
+    } else {
+      runtime.registerTimer(rule, next);
+      wakeUp.update(next);
+    }
+  }
+
+  private static long min(long a, Long b) {
+    return b == null ? a : Math.min(a, b);
   }
 
   private void onNfaMatch(Map<String, List<Event>> match, RuleRuntime runtime) throws Exception {
@@ -165,7 +214,6 @@ final class PatternRuleRunner {
         Long deadline = deadlines.deadlineOf(steps, last);
         if (deadline != null) {
           deadlines.arm(deadline, steps);
-          runtime.registerTimer(rule, deadline);
         }
       }
     }
@@ -183,12 +231,12 @@ final class PatternRuleRunner {
   }
 
   private void fire(RuleMatch match, RuleRuntime runtime) throws Exception {
-    if (suppression.tryFire(rule, match.eventTime(), runtime)) {
+    if (suppression.tryFire(match.eventTime())) {
       runtime.emit(match);
     }
   }
 
-  private void store() throws Exception {
+  private void storeNfaState() throws Exception {
     if (current.getPartialMatches().size() <= 1 && current.getCompletedMatches().isEmpty()) {
       nfaStates.clear();
     } else if (current.isStateChanged()) {

@@ -237,6 +237,11 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
     }
 
     @Override
+    public void deleteTimer(PatternRule rule, long timestamp) {
+      timers.deleteEventTimeTimer(rule.stateId(), timestamp);
+    }
+
+    @Override
     public void emit(RuleMatch match) {
       collector.setAbsoluteTimestamp(match.eventTime());
       collector.collect(alerts.get(match.rule()).toAlert(match));

@@ -9,6 +9,9 @@ interface RuleRuntime {
   /** Asks for {@link PatternRuleRunner#onTimer} once the watermark reaches {@code timestamp}. */
   void registerTimer(PatternRule rule, long timestamp);
 
+  /** Cancels a timer registered with {@link #registerTimer}. */
+  void deleteTimer(PatternRule rule, long timestamp);
+
   /** Emits a match that passed suppression. */
   void emit(RuleMatch match);
 
