@@ -82,7 +82,11 @@ final class PatternHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    harness.close();
+  public void close() {
+    try {
+      harness.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the test harness failed", e);
+    }
   }
 }
