@@ -100,6 +100,7 @@ final class PatternRuleRunner {
   }
 
   /** Lets time pass up to {@code timestamp}: windows expire and silences that ended there fire. */
+  @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void advanceTo(long timestamp, RuleRuntime runtime) throws Exception {
     Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result;
     try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
@@ -111,6 +112,7 @@ final class PatternRuleRunner {
   }
 
   /** Feeds one event, buffered until the watermark passed it, to the rule. */
+  @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void process(Event event, long timestamp, RuleRuntime runtime) throws Exception {
     if (deadlines != null) {
       deadlines.onEvent(event);
