@@ -21,6 +21,7 @@ import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -52,9 +53,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * <p><b>End of input is not evidence of absence.</b> A bounded input ends with the watermark {@code
  * Long.MAX_VALUE}, which fires every timer. The operator recognises it (timers firing while {@code
  * currentWatermark() == Long.MAX_VALUE}) and then concludes an absence only if its deadline lies at
- * or before the latest time the input provably reached: the larger of the last watermark before the
- * end and the latest event timestamp this operator instance received. Matches completed by real
- * events still fire, and all state is still cleaned up.
+ * or before the latest time the input provably reached ({@link EventTimeReached}: the larger of the
+ * last watermark before the end and the latest event timestamp received, kept across restores).
+ * Matches completed by real events still fire, and all state is still cleaned up.
  *
  * <p>Output: {@link PatternAlert}s, each with its event time as the record timestamp.
  */
@@ -75,8 +76,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
   private transient TimestampedCollector<PatternAlert> collector;
   private transient Runtime runtime;
   private transient Counter lateRecords;
-  private transient long lastFiniteWatermark;
-  private transient long latestEventTime;
+  private transient EventTimeReached timeReached;
 
   /**
    * @param rules pattern rules that share one key signature; disabled rules are skipped
@@ -104,6 +104,8 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
   @Override
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
+    timeReached = new EventTimeReached();
+    timeReached.initialize(context.getOperatorStateStore());
     eventBuffer =
         context
             .getKeyedStateStore()
@@ -137,8 +139,6 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
     collector = new TimestampedCollector<>(output);
     runtime = new Runtime();
     lateRecords = metrics.counter("numLateRecordsDropped");
-    lastFiniteWatermark = Long.MIN_VALUE;
-    latestEventTime = Long.MIN_VALUE;
   }
 
   @Override
@@ -155,7 +155,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
   public void processElement(StreamRecord<Event> record) throws Exception {
     Event event = record.getValue();
     long timestamp = record.getTimestamp();
-    latestEventTime = Math.max(latestEventTime, timestamp);
+    timeReached.observeEvent(timestamp);
     if (!runnersByEventType.containsKey(event.typeId())) {
       return;
     }
@@ -174,10 +174,14 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
 
   @Override
   public void processWatermark(Watermark mark) throws Exception {
-    if (mark.getTimestamp() != Long.MAX_VALUE) {
-      lastFiniteWatermark = Math.max(lastFiniteWatermark, mark.getTimestamp());
-    }
+    timeReached.observeWatermark(mark.getTimestamp());
     super.processWatermark(mark);
+  }
+
+  @Override
+  public void snapshotState(StateSnapshotContext context) throws Exception {
+    super.snapshotState(context);
+    timeReached.snapshot();
   }
 
   @Override
@@ -250,7 +254,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
     @Override
     public long absenceHorizon() {
       long watermark = timers.currentWatermark();
-      return watermark == Long.MAX_VALUE ? Math.max(lastFiniteWatermark, latestEventTime) : watermark;
+      return watermark == Long.MAX_VALUE ? timeReached.reached() : watermark;
     }
   }
 }

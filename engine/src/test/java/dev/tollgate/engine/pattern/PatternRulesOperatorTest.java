@@ -135,6 +135,24 @@ class PatternRulesOperatorTest {
   }
 
   @Test
+  void aRestoredOperatorRemembersHowFarTimeGotForTheEndOfInput() throws Exception {
+    RulePlan rule = stalledAfterDispatch().build();
+    OperatorSubtaskState snapshot;
+    try (PatternHarness before = PatternHarness.running(rule)) {
+      before
+          .send(scan("s1", "03-01T09:00", "SH1", "DISPATCHED"), scan("x", "03-03T10:00", "SH2", "CREATED"))
+          .watermark(at("03-03T08:00"));
+      snapshot = before.snapshot();
+    }
+
+    try (PatternHarness after = PatternHarness.restoredFrom(snapshot, rule)) {
+      after.endOfInput();
+
+      assertThat(after.alertEventIds()).containsExactly(List.of("s1"));
+    }
+  }
+
+  @Test
   void alertIdsAreTheSameForTheSameRuleVersionKeyAndEvents() throws Exception {
     List<PatternAlert> first = cardTestingAlerts(cardTesting().build());
     List<PatternAlert> replay = cardTestingAlerts(cardTesting().build());
