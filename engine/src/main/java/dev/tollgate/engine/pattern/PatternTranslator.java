@@ -25,9 +25,10 @@ import org.apache.flink.cep.pattern.WithinType;
  *       step keep Flink's default relaxed inner contiguity (skip till next: other events may come
  *       between, but an event that fits the step is never skipped), and ranges are {@code greedy()}
  *       so that {@code repeat 3+} collects every qualifying event before the next step, as an
- *       analyst reading {@code count(probe)} expects. Flink forbids an optional step right after a
- *       greedy one; such a range stays non-greedy (it then ends at the first event that fits the
- *       next step).
+ *       analyst reading {@code count(probe)} expects. A range followed by an optional step or by an
+ *       absence stays non-greedy (Flink forbids the first and mishandles the second), so it ends
+ *       as soon as the next step can go on: before an absence, at the event that reached the
+ *       minimum count.
  *   <li>Conditions are {@link StepCondition}s: event type first, then the compiled condition.
  *   <li>{@code within W} bounds the first to the last event (Flink's {@code FIRST_AND_LAST}, and like
  *       Flink a match needs {@code last - first < W}).
@@ -42,8 +43,8 @@ import org.apache.flink.cep.pattern.WithinType;
  * spec says the silence lasts {@code within} after the <em>previous step</em>. The translator
  * therefore puts {@code within(W, PREVIOUS_AND_CURRENT)} on the absence part (the pending state times
  * out W after the last matched event), stretches the pattern's own window to {@code 2W} (so it never
- * cuts that silence short), and makes every non-first positive step refuse events that lie W or more
- * after the match's first event, which keeps "within bounds first to last event" exact.
+ * cuts that silence short), and makes every positive step refuse events that lie W or more after the
+ * match's first event, which keeps "within bounds first to last event" exact.
  *
  * <p><b>Absence at the end, with {@code deadline}.</b> Flink cannot time a partial match by a value
  * computed from its events, so the pattern returned stops before the absence step; {@link
@@ -79,13 +80,12 @@ public final class PatternTranslator {
           i == 0
               ? Pattern.begin(names[0], AfterMatchSkipStrategy.skipPastLastEvent())
               : append(pattern, step, names[i], i == steps.size() - 1);
-      long stepGuard = step.absent() || i == 0 ? 0 : spanGuard;
+      long stepGuard = step.absent() ? 0 : spanGuard;
       pattern.where(
           new StepCondition(
               i, step.eventType(), PatternExpressions.condition(step.condition()), names, key, stepGuard));
       if (!step.absent()) {
-        boolean nextIsOptional = i < lastInNfa && steps.get(i + 1).minOccurrences() == 0;
-        applyQuantifier(pattern, step, !nextIsOptional);
+        applyQuantifier(pattern, step, greedyAllowed(steps, i, lastInNfa));
       } else if (i == steps.size() - 1) {
         pattern.within(Duration.ofMillis(within), WithinType.PREVIOUS_AND_CURRENT);
       }
@@ -124,6 +124,19 @@ public final class PatternTranslator {
           "pattern step '" + previous.getName() + "' is optional and followed by an absence, which"
               + " Flink CEP cannot run: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether step i may be greedy: only when an ordinary, mandatory step follows it. Flink forbids an
+   * optional step after a greedy one, and in Flink 2.2 a greedy repeat directly before a final
+   * absence never reaches its pending state (the absence would never fire).
+   */
+  private static boolean greedyAllowed(List<StepPlan> steps, int i, int lastInNfa) {
+    if (i >= lastInNfa) {
+      return true; // a last step fires as soon as its minimum is reached; greedy changes nothing
+    }
+    StepPlan next = steps.get(i + 1);
+    return !next.absent() && next.minOccurrences() > 0;
   }
 
   private static void applyQuantifier(Pattern<Event, Event> pattern, StepPlan step, boolean greedyAllowed) {

@@ -56,7 +56,7 @@ final class StepCondition extends IterativeCondition<Event> {
     }
     MatchEvalContext eval = context().reset(event, step -> eventsOf(ctx, stepNames[step]));
     if (maxSpanMillis > 0) {
-      Event first = eval.firstEventBefore(stepIndex);
+      Event first = eval.firstEventBefore(stepIndex + 1); // earlier steps and earlier repetitions
       if (first != null && event.ts() - first.ts() >= maxSpanMillis) {
         return false;
       }

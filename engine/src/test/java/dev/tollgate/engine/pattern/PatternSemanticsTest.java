@@ -259,4 +259,88 @@ class PatternSemanticsTest {
                 scan("o", "03-01T17:00", "SH1", "OUT_FOR_DELIVERY")))
         .isEmpty();
   }
+
+  // ---- a repeated step before a final silence
+
+  private final RulePlan exceptionsThenNoDelivery =
+      rule("repeat-silence")
+          .key("shipmentId")
+          .step("problem", SCAN, status("EXCEPTION"))
+          .repeat(2, dev.tollgate.dsl.plan.StepPlan.UNBOUNDED)
+          .thenNot(SCAN, status("DELIVERED"))
+          .within(Duration.ofHours(10))
+          .alert("x")
+          .build();
+
+  @Test
+  void aFinalSilenceAfterARepeatedStepIsTimedFromTheEventThatReachedTheMinimum() throws Exception {
+    try (PatternHarness h = PatternHarness.running(exceptionsThenNoDelivery)) {
+      h.send(
+          scan("e1", "03-01T00:00", "SH1", "EXCEPTION"),
+          scan("e2", "03-01T01:00", "SH1", "EXCEPTION"),
+          scan("e3", "03-01T02:00", "SH1", "EXCEPTION"));
+      h.watermark(at("03-01T10:59"));
+      assertThat(h.alerts()).isEmpty();
+
+      h.watermark(at("03-01T11:00"));
+
+      assertThat(h.alertEventIds()).containsExactly(List.of("e1", "e2"));
+      assertThat(h.alerts().get(0).eventTime()).isEqualTo(at("03-01T11:00"));
+      h.watermark(at("03-02T12:00"));
+      assertThat(h.alerts()).hasSize(1);
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void aFinalSilenceAfterARepeatedStepIsBrokenByTheForbiddenEvent() throws Exception {
+    assertThat(
+            run(
+                exceptionsThenNoDelivery,
+                scan("e1", "03-01T00:00", "SH1", "EXCEPTION"),
+                scan("e2", "03-01T01:00", "SH1", "EXCEPTION"),
+                scan("d", "03-01T05:00", "SH1", "DELIVERED")))
+        .isEmpty();
+  }
+
+  @Test
+  void anAbsenceBetweenARepeatedStepAndTheNextStep() throws Exception {
+    RulePlan exceptionsThenDeliveredWithoutHub =
+        rule("repeat-between")
+            .key("shipmentId")
+            .step("problem", SCAN, status("EXCEPTION"))
+            .repeat(2, dev.tollgate.dsl.plan.StepPlan.UNBOUNDED)
+            .thenNot(SCAN, status("ARRIVED_HUB"))
+            .then("done", SCAN, status("DELIVERED"))
+            .within(Duration.ofHours(10))
+            .alert("x")
+            .build();
+
+    assertThat(
+            run(
+                exceptionsThenDeliveredWithoutHub,
+                scan("e1", "03-01T00:00", "SH1", "EXCEPTION"),
+                scan("e2", "03-01T01:00", "SH1", "EXCEPTION"),
+                scan("d", "03-01T05:00", "SH1", "DELIVERED")))
+        .containsExactly(List.of("e1", "e2", "d"));
+    assertThat(
+            run(
+                exceptionsThenDeliveredWithoutHub,
+                scan("e1", "03-01T00:00", "SH1", "EXCEPTION"),
+                scan("e2", "03-01T01:00", "SH1", "EXCEPTION"),
+                scan("h", "03-01T03:00", "SH1", "ARRIVED_HUB"),
+                scan("d", "03-01T05:00", "SH1", "DELIVERED")))
+        .isEmpty();
+  }
+
+  @Test
+  void repetitionsBeforeAFinalSilenceStayWithinTheWindowOfTheFirst() throws Exception {
+    assertThat(
+            run(
+                exceptionsThenNoDelivery,
+                scan("e1", "03-01T00:00", "SH1", "EXCEPTION"),
+                scan("e2", "03-01T10:00", "SH1", "EXCEPTION")))
+        .isEmpty();
+  }
 }
