@@ -120,6 +120,6 @@ final class DeadlineTracker {
   }
 
   private boolean breaks(Event event, List<List<Event>> steps) {
-    return rule.absentCondition == null || rule.absentCondition.test(evalContext.reset(event, steps::get));
+    return rule.absentCondition.test(evalContext.reset(event, steps::get));
   }
 }

@@ -2,8 +2,8 @@ package dev.tollgate.engine.pattern;
 
 import dev.tollgate.dsl.plan.KeyPlan;
 import dev.tollgate.dsl.plan.RulePlan;
-import dev.tollgate.dsl.plan.TemplatePlan;
-import dev.tollgate.engine.eval.Evaluator;
+import dev.tollgate.engine.eval.ExpressionCompiler;
+import dev.tollgate.engine.eval.TemplateRenderer;
 import dev.tollgate.engine.event.Event;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,19 +20,12 @@ import java.util.Map;
  */
 final class PatternAlerts {
   private final PatternRule rule;
-  private final List<Object> parts;
+  private final TemplateRenderer message;
   private final MatchEvalContext evalContext;
 
-  PatternAlerts(PatternRule rule) {
+  PatternAlerts(PatternRule rule, ExpressionCompiler compiler) {
     this.rule = rule;
-    this.parts = new ArrayList<>();
-    for (TemplatePlan.Part part : rule.plan.alert().parts()) {
-      if (part instanceof TemplatePlan.Text text) {
-        parts.add(text.text());
-      } else if (part instanceof TemplatePlan.Value value) {
-        parts.add(PatternExpressions.evaluator(value.expression()));
-      }
-    }
+    this.message = new TemplateRenderer(rule.plan.alert(), compiler);
     this.evalContext = new MatchEvalContext(rule.plan.key(), rule.stepCount());
   }
 
@@ -41,11 +34,7 @@ final class PatternAlerts {
     List<Event> events = inEventTimeOrder(match.steps());
     Event last = events.get(events.size() - 1);
     Map<String, Object> key = keyOf(plan.key(), events.get(0));
-    StringBuilder message = new StringBuilder();
-    MatchEvalContext ctx = evalContext.reset(last, match.steps()::get);
-    for (Object part : parts) {
-      message.append(part instanceof Evaluator e ? String.valueOf(e.evaluate(ctx)) : part);
-    }
+    String text = message.render(evalContext.reset(last, match.steps()::get));
     return new PatternAlert(
         alertId(plan, key, events),
         plan.id(),
@@ -54,7 +43,7 @@ final class PatternAlerts {
         plan.metadata().category(),
         plan.metadata().mode(),
         key,
-        message.toString(),
+        text,
         match.eventTime(),
         events,
         plan.metadata().tags());

@@ -5,6 +5,7 @@ import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.dsl.plan.StepPlan;
 import dev.tollgate.engine.eval.Condition;
 import dev.tollgate.engine.eval.Evaluator;
+import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,18 +41,18 @@ final class PatternRule {
   final long silenceMillis;
   /** For {@link Ending#DEADLINE}: the deadline, over the prefix's step events. */
   final Evaluator deadline;
-  /** For {@link Ending#DEADLINE}: the absent step's event type and condition (null = any). */
+  /** For {@link Ending#DEADLINE}: the absent step's event type and condition. */
   final int absentType;
   final Condition absentCondition;
 
-  private PatternRule(RulePlan plan) {
+  private PatternRule(RulePlan plan, ExpressionCompiler compiler) {
     if (!(plan.body() instanceof RuleBody.Pattern patternBody)) {
       throw new IllegalArgumentException("rule " + plan.id() + " is not a pattern rule");
     }
     this.plan = plan;
     this.body = patternBody;
     this.stepNames = PatternTranslator.stepNames(body);
-    this.pattern = PatternTranslator.translate(body, plan.key());
+    this.pattern = PatternTranslator.translate(body, plan.key(), compiler);
     Set<Integer> types = new TreeSet<>();
     for (StepPlan step : body.steps()) {
       types.add(step.eventType());
@@ -64,13 +65,13 @@ final class PatternRule {
       ending = body.deadline() != null ? Ending.DEADLINE : Ending.SILENCE;
     }
     this.silenceMillis = ending == Ending.SILENCE ? body.withinMillis() : 0;
-    this.deadline = ending == Ending.DEADLINE ? PatternExpressions.evaluator(body.deadline()) : null;
+    this.deadline = ending == Ending.DEADLINE ? compiler.compile(body.deadline()) : null;
     this.absentType = ending == Ending.DEADLINE ? last.eventType() : -1;
-    this.absentCondition = ending == Ending.DEADLINE ? PatternExpressions.condition(last.condition()) : null;
+    this.absentCondition = ending == Ending.DEADLINE ? compiler.compileCondition(last.condition()) : null;
   }
 
-  static PatternRule compile(RulePlan plan) {
-    return new PatternRule(plan);
+  static PatternRule compile(RulePlan plan, ExpressionCompiler compiler) {
+    return new PatternRule(plan, compiler);
   }
 
   /** {@code id@version}: names this rule's state and timers; a new version starts afresh. */

@@ -3,6 +3,7 @@ package dev.tollgate.engine.pattern;
 import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,8 +117,9 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
     runnersByStateId = new LinkedHashMap<>();
     runnersByEventType = new HashMap<>();
     alerts = new HashMap<>();
+    ExpressionCompiler compiler = new ExpressionCompiler();
     for (RulePlan plan : rules) {
-      PatternRule rule = PatternRule.compile(plan);
+      PatternRule rule = PatternRule.compile(plan, compiler);
       PatternRuleRunner runner =
           new PatternRuleRunner(
               rule, context.getKeyedStateStore(), eventSerializer, cacheConfig, this::currentProcessingTime);
@@ -125,7 +127,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
       for (int type : rule.eventTypes) {
         runnersByEventType.computeIfAbsent(type, t -> new ArrayList<>()).add(runner);
       }
-      alerts.put(rule, new PatternAlerts(rule));
+      alerts.put(rule, new PatternAlerts(rule, compiler));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.tollgate.engine.pattern;
 import dev.tollgate.dsl.plan.KeyPlan;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.StepPlan;
+import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class PatternTranslator {
    *     absence, or puts an absence right after an optional step)
    */
   public static Pattern<Event, Event> translate(RuleBody.Pattern body, KeyPlan key) {
+    return translate(body, key, new ExpressionCompiler());
+  }
+
+  /** {@link #translate(RuleBody.Pattern, KeyPlan)} with a given expression compiler. */
+  static Pattern<Event, Event> translate(RuleBody.Pattern body, KeyPlan key, ExpressionCompiler compiler) {
     List<StepPlan> steps = body.steps();
     validate(body);
     String[] names = stepNames(body);
@@ -83,7 +89,7 @@ public final class PatternTranslator {
       long stepGuard = step.absent() ? 0 : spanGuard;
       pattern.where(
           new StepCondition(
-              i, step.eventType(), PatternExpressions.condition(step.condition()), names, key, stepGuard));
+              i, step.eventType(), compiler.compileCondition(step.condition()), names, key, stepGuard));
       if (!step.absent()) {
         applyQuantifier(pattern, step, greedyAllowed(steps, i, lastInNfa));
       } else if (i == steps.size() - 1) {

@@ -30,7 +30,6 @@ final class StepCondition extends IterativeCondition<Event> {
   private transient MatchEvalContext evalContext;
 
   /**
-   * @param condition the step's compiled condition; null accepts every event of the type
    * @param stepNames the Flink pattern name of every step, by step index
    * @param maxSpanMillis 0 for no span limit
    */
@@ -61,7 +60,7 @@ final class StepCondition extends IterativeCondition<Event> {
         return false;
       }
     }
-    return condition == null || condition.test(eval);
+    return condition.test(eval);
   }
 
   private MatchEvalContext context() {
