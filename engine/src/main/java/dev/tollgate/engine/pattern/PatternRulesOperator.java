@@ -82,7 +82,8 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
   /**
    * @param rules pattern rules that share one key signature; disabled rules are skipped
    * @param eventSerializer serializer for buffered and matched events
-   * @throws IllegalArgumentException if a rule is not a pattern rule, or two rules share an id
+   * @throws IllegalArgumentException if a rule is not a pattern rule, two rules share an id, or a
+   *     pattern cannot run on Flink CEP (checked here, so a bad rule fails when the job is built)
    */
   public PatternRulesOperator(List<RulePlan> rules, TypeSerializer<Event> eventSerializer) {
     Set<String> ids = new LinkedHashSet<>();
@@ -95,6 +96,12 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
         throw new IllegalArgumentException("rule " + rule.id() + " appears twice");
       }
       if (rule.metadata().mode() != Mode.DISABLED) {
+        try {
+          PatternTranslator.translate((RuleBody.Pattern) rule.body(), rule.key());
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(
+              "rule " + rule.id() + " (" + rule.location() + "): " + e.getMessage(), e);
+        }
         enabled.add(rule);
       }
     }

@@ -176,6 +176,18 @@ class PatternRulesOperatorTest {
         .hasMessageContaining("x.single");
   }
 
+  @Test
+  void aPatternFlinkCannotRunIsRefusedWhenTheOperatorIsBuilt() {
+    RulePlan startsWithAbsence =
+        rule("x.bad").thenNot(PAYMENT, null).then("a", PAYMENT, null).within(Duration.ofHours(1)).alert("x").build();
+
+    assertThatThrownBy(
+            () -> new PatternRulesOperator(List.of(startsWithAbsence), PatternHarness.eventSerializer()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("x.bad")
+        .hasMessageContaining("start with an absence");
+  }
+
   private static List<PatternAlert> cardTestingAlerts(RulePlan rule) throws Exception {
     try (PatternHarness h = PatternHarness.running(rule)) {
       h.send(
