@@ -101,7 +101,7 @@ final class DeadlineTracker {
     List<RuleMatch> matches = new ArrayList<>();
     for (Long deadline : due) {
       for (List<List<Event>> steps : pending.get(deadline)) {
-        matches.add(new RuleMatch(rule, steps, deadline, true));
+        matches.add(new RuleMatch(rule, steps, deadline));
       }
       pending.remove(deadline);
     }

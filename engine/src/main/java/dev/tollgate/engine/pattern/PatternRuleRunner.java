@@ -205,11 +205,11 @@ final class PatternRuleRunner {
     List<List<Event>> steps = rule.stepsOf(match);
     Event last = lastEvent(steps);
     switch (rule.ending) {
-      case EVENT -> fire(new RuleMatch(rule, steps, last.ts(), false), runtime);
+      case EVENT -> fire(new RuleMatch(rule, steps, last.ts()), runtime);
       case SILENCE -> {
         long deadline = last.ts() + rule.silenceMillis;
         if (deadline <= runtime.absenceHorizon()) {
-          fire(new RuleMatch(rule, steps, deadline, true), runtime);
+          fire(new RuleMatch(rule, steps, deadline), runtime);
         }
       }
       case DEADLINE -> {

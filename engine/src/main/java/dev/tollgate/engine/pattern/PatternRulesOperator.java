@@ -223,7 +223,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
     while (!timestamps.isEmpty()) {
       long timestamp = timestamps.poll();
       for (Event event : eventBuffer.get(timestamp)) {
-        for (PatternRuleRunner runner : runnersByEventType.get(event.typeId())) {
+        for (PatternRuleRunner runner : runnersByEventType.getOrDefault(event.typeId(), List.of())) {
           if (touched.add(runner)) {
             runner.load();
           }

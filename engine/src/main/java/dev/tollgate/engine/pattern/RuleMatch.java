@@ -8,6 +8,5 @@ import java.util.List;
  *
  * @param steps the matched events by step index (empty for absence steps)
  * @param eventTime the ts of the event that completed the match, or the deadline of an absence
- * @param absence whether the match was concluded by a silence rather than by an event
  */
-record RuleMatch(PatternRule rule, List<List<Event>> steps, long eventTime, boolean absence) {}
+record RuleMatch(PatternRule rule, List<List<Event>> steps, long eventTime) {}
