@@ -9,9 +9,9 @@ import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.cep.nfa.ComputationState;
 import org.apache.flink.cep.nfa.NFA;
 import org.apache.flink.cep.nfa.NFAState;
@@ -74,10 +74,6 @@ final class PatternRuleRunner {
     this.processingTime = processingTime;
   }
 
-  PatternRule rule() {
-    return rule;
-  }
-
   void open(RuntimeContext runtimeContext) throws Exception {
     nfa.open(runtimeContext, new Configuration());
   }
@@ -85,11 +81,6 @@ final class PatternRuleRunner {
   void close() throws Exception {
     nfa.close();
     sharedBuffer.releaseCacheStatisticsTimer();
-  }
-
-  /** Whether events of this type can affect the rule. */
-  boolean reads(Event event) {
-    return rule.eventTypes.contains(event.typeId());
   }
 
   /** Reads the current key's NFA state; pair with {@link #finish} or {@link #onTimer}. */
