@@ -54,6 +54,8 @@ final class PatternRuleRunner {
   private NFAState current;
   /** The latest timestamp of an event that changed the NFA since {@link #load()}; MIN if none. */
   private long lastTaken;
+  /** The time the NFA was last advanced to since {@link #load()}; MIN if not yet. */
+  private long advancedTo;
 
   PatternRuleRunner(
       PatternRule rule,
@@ -88,11 +90,16 @@ final class PatternRuleRunner {
     NFAState stored = nfaStates.value();
     current = stored != null ? stored : nfa.createInitialNFAState();
     lastTaken = Long.MIN_VALUE;
+    advancedTo = Long.MIN_VALUE;
   }
 
   /** Lets time pass up to {@code timestamp}: windows expire and silences that ended there fire. */
   @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void advanceTo(long timestamp, RuleRuntime runtime) throws Exception {
+    if (timestamp == advancedTo) {
+      return; // several events share a timestamp: time only needs to pass once
+    }
+    advancedTo = timestamp;
     Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result;
     try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
       result = nfa.advanceTime(accessor, current, timestamp, skipStrategy);

@@ -343,4 +343,37 @@ class PatternSemanticsTest {
                 scan("e2", "03-01T10:00", "SH1", "EXCEPTION")))
         .isEmpty();
   }
+
+  // ---- a match held back by an earlier partial match
+
+  @Test
+  void aMatchWaitsForEarlierPartialMatchesButKeepsItsEventTime() throws Exception {
+    PatternPlans.StepRef small = new PatternPlans.StepRef("small", 0, PAYMENT);
+    RulePlan smallThenLargeElsewhere =
+        rule("held")
+            .step("small", PAYMENT, SMALL)
+            .then(
+                "large",
+                PAYMENT,
+                PatternPlans.and(LARGE, PatternPlans.ne(payment("merchantCountry"), small.field("merchantCountry"))))
+            .within(Duration.ofMinutes(15))
+            .alert("x")
+            .build();
+    try (PatternHarness h = PatternHarness.running(smallThenLargeElsewhere)) {
+      h.send(
+          payment("us-small", "03-01T09:00", "C1", "US", "1"),
+          payment("fr-small", "03-01T09:01", "C1", "FR", "1"),
+          payment("us-large", "03-01T09:02", "C1", "US", "900"));
+      h.watermark(at("03-01T09:02"));
+      // The US partial match started first and is still open, so Flink holds the FR match back.
+      assertThat(h.alerts()).isEmpty();
+
+      h.watermark(at("03-01T09:15"));
+
+      assertThat(h.alertEventIds()).containsExactly(List.of("fr-small", "us-large"));
+      assertThat(h.alerts().get(0).eventTime()).isEqualTo(at("03-01T09:02"));
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
 }
