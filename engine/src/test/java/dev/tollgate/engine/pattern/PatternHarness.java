@@ -2,12 +2,11 @@ package dev.tollgate.engine.pattern;
 
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.event.EventSerializer;
 import java.util.List;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -38,7 +37,7 @@ final class PatternHarness implements AutoCloseable {
   }
 
   static TypeSerializer<Event> eventSerializer() {
-    return new KryoSerializer<>(Event.class, new SerializerConfigImpl());
+    return new EventSerializer(PatternPlans.CATALOG);
   }
 
   PatternHarness send(Event... events) throws Exception {

@@ -1,6 +1,7 @@
 package dev.tollgate.engine.pattern;
 
 import dev.tollgate.dsl.plan.AggregateFunction;
+import dev.tollgate.dsl.plan.EventTypePlan;
 import dev.tollgate.dsl.plan.KeyPlan;
 import dev.tollgate.dsl.plan.ListPlan;
 import dev.tollgate.dsl.plan.Mode;
@@ -13,12 +14,13 @@ import dev.tollgate.dsl.plan.StepPlan;
 import dev.tollgate.dsl.plan.TemplatePlan;
 import dev.tollgate.dsl.types.ValueType;
 import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.testing.Schemas;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,34 +32,33 @@ final class PatternPlans {
   static final int PAYMENT = 0;
   static final int SCAN = 1;
 
-  /** Field positions by type: id and ts first, then the key field at 2. */
-  private static final List<Map<String, Field>> FIELDS =
+  /** The test catalog; every type has its key field (card or shipment) at position 2. */
+  static final List<EventTypePlan> TYPES =
       List.of(
-          fields(
-              new Field("id", 0, ValueType.STRING),
-              new Field("ts", 1, ValueType.TIMESTAMP),
-              new Field("cardId", 2, ValueType.STRING),
-              new Field("merchantCountry", 3, ValueType.STRING),
-              new Field("amount", 4, ValueType.DECIMAL),
-              new Field("currency", 5, ValueType.STRING)),
-          fields(
-              new Field("id", 0, ValueType.STRING),
-              new Field("ts", 1, ValueType.TIMESTAMP),
-              new Field("shipmentId", 2, ValueType.STRING),
-              new Field("status", 3, ValueType.STRING),
-              new Field("location", 4, ValueType.STRING),
-              new Field("eta", 5, ValueType.TIMESTAMP)));
+          Schemas.type(
+              PAYMENT, "Payment",
+              "cardId", ValueType.STRING,
+              "merchantCountry", ValueType.STRING,
+              "amount", ValueType.DECIMAL,
+              "currency", ValueType.STRING),
+          Schemas.type(
+              SCAN, "ShipmentScan",
+              "shipmentId", ValueType.STRING,
+              "status", ValueType.STRING,
+              "location", ValueType.STRING,
+              "eta", ValueType.TIMESTAMP));
+
+  static final EventCatalog CATALOG = new EventCatalog(TYPES);
 
   private PatternPlans() {}
 
-  private record Field(String name, int position, ValueType type) {}
-
-  private static Map<String, Field> fields(Field... fields) {
-    Map<String, Field> byName = new LinkedHashMap<>();
-    for (Field field : fields) {
-      byName.put(field.name(), field);
+  private static EventTypePlan.FieldPlan fieldOf(int type, String name) {
+    EventTypePlan plan = TYPES.get(type);
+    int position = plan.positionOf(name);
+    if (position < 0) {
+      throw new IllegalArgumentException("no field " + name + " in " + plan.name());
     }
-    return byName;
+    return plan.fields().get(position);
   }
 
   // ---- time and events
@@ -91,7 +92,7 @@ final class PatternPlans {
   }
 
   private static PlanExpr eventField(int type, String name) {
-    Field field = FIELDS.get(type).get(name);
+    EventTypePlan.FieldPlan field = fieldOf(type, name);
     return new PlanExpr.EventField(name, field.position(), field.type());
   }
 
@@ -143,7 +144,7 @@ final class PatternPlans {
   /** A reference to an earlier step, for {@code probe.field} and {@code count(probe)}. */
   record StepRef(String alias, int index, int type) {
     PlanExpr field(String name) {
-      Field field = FIELDS.get(type).get(name);
+      EventTypePlan.FieldPlan field = fieldOf(type, name);
       return new PlanExpr.StepField(alias, index, name, field.position(), field.type());
     }
 
@@ -245,10 +246,10 @@ final class PatternPlans {
 
     RulePlan build() {
       Map<Integer, List<Integer>> positions = new HashMap<>();
-      for (int type = 0; type < FIELDS.size(); type++) {
-        Field field = FIELDS.get(type).get(keyField);
-        if (field != null) {
-          positions.put(type, List.of(field.position()));
+      for (EventTypePlan type : TYPES) {
+        int position = type.positionOf(keyField);
+        if (position >= 0) {
+          positions.put(type.typeId(), List.of(position));
         }
       }
       KeyPlan key = new KeyPlan(List.of(keyField), List.of(ValueType.STRING), positions);
