@@ -1,0 +1,85 @@
+package dev.tollgate.engine.alert;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.EventEncoder;
+import dev.tollgate.engine.eval.ValueFormat;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Alerts as the JSON documents of the spec: {@code alertId, ruleId, ruleVersion, severity,
+ * category, mode, key, message, eventTime, events, tags}, in that order; {@code eventTime} is
+ * ISO-8601 UTC and each event is written by {@link EventEncoder}. Key values are written as JSON
+ * strings, numbers or booleans by their runtime class (a timestamp key field appears as epoch
+ * milliseconds). Not thread-safe.
+ */
+public final class AlertJson {
+  private final EventEncoder events;
+
+  public AlertJson(EventCatalog catalog) {
+    this.events = new EventEncoder(catalog);
+  }
+
+  /** One line of {@code alerts.jsonl}, without the newline. */
+  public String encode(Alert alert) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator generator = events.factory().createGenerator(out)) {
+      write(generator, alert);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  public void write(JsonGenerator generator, Alert alert) throws IOException {
+    generator.writeStartObject();
+    generator.writeStringField("alertId", alert.alertId());
+    generator.writeStringField("ruleId", alert.ruleId());
+    generator.writeStringField("ruleVersion", alert.ruleVersion());
+    generator.writeStringField("severity", alert.severity().keyword());
+    generator.writeStringField("category", alert.category());
+    generator.writeStringField("mode", alert.mode().keyword());
+    generator.writeObjectFieldStart("key");
+    for (Map.Entry<String, Object> entry : alert.key().entrySet()) {
+      generator.writeFieldName(entry.getKey());
+      writeScalar(generator, entry.getValue());
+    }
+    generator.writeEndObject();
+    generator.writeStringField("message", alert.message());
+    generator.writeStringField("eventTime", ValueFormat.timestamp(alert.eventTime()));
+    generator.writeArrayFieldStart("events");
+    for (Event event : alert.events()) {
+      events.write(generator, event);
+    }
+    generator.writeEndArray();
+    generator.writeArrayFieldStart("tags");
+    for (String tag : alert.tags()) {
+      generator.writeString(tag);
+    }
+    generator.writeEndArray();
+    generator.writeEndObject();
+  }
+
+  private static void writeScalar(JsonGenerator generator, Object value) throws IOException {
+    if (value == null) {
+      generator.writeNull();
+    } else if (value instanceof String s) {
+      generator.writeString(s);
+    } else if (value instanceof Long n) {
+      generator.writeNumber(n);
+    } else if (value instanceof BigDecimal d) {
+      generator.writeNumber(d);
+    } else if (value instanceof Double d) {
+      generator.writeNumber(d);
+    } else if (value instanceof Boolean b) {
+      generator.writeBoolean(b);
+    } else {
+      generator.writeString(value.toString());
+    }
+  }
+}
