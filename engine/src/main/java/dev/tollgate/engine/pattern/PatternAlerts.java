@@ -2,14 +2,13 @@ package dev.tollgate.engine.pattern;
 
 import dev.tollgate.dsl.plan.KeyPlan;
 import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.alert.Alert;
+import dev.tollgate.engine.alert.AlertIds;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.eval.TemplateRenderer;
 import dev.tollgate.engine.event.Event;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +28,14 @@ final class PatternAlerts {
     this.evalContext = new MatchEvalContext(rule.plan.key(), rule.stepCount());
   }
 
-  PatternAlert toAlert(RuleMatch match) {
+  Alert toAlert(RuleMatch match) {
     RulePlan plan = rule.plan;
     List<Event> events = inEventTimeOrder(match.steps());
     Event last = events.get(events.size() - 1);
     Map<String, Object> key = keyOf(plan.key(), events.get(0));
     String text = message.render(evalContext.reset(last, match.steps()::get));
-    return new PatternAlert(
-        alertId(plan, key, events),
+    return new Alert(
+        AlertIds.of(plan.id(), plan.version(), key.values(), events),
         plan.id(),
         plan.version(),
         plan.metadata().severity(),
@@ -62,18 +61,5 @@ final class PatternAlerts {
       values.put(key.fields().get(i), MatchEvalContext.keyValue(key, event, i));
     }
     return values;
-  }
-
-  private static String alertId(RulePlan plan, Map<String, Object> key, List<Event> events) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      StringBuilder text = new StringBuilder(plan.id()).append('\n').append(plan.version()).append('\n').append(key);
-      for (Event event : events) {
-        text.append('\n').append(event.id());
-      }
-      return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.engine.pattern;
 import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import java.util.ArrayList;
@@ -58,10 +59,11 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * last watermark before the end and the latest event timestamp received, kept across restores).
  * Matches completed by real events still fire, and all state is still cleaned up.
  *
- * <p>Output: {@link PatternAlert}s, each with its event time as the record timestamp.
+ * <p>Output: {@link Alert}s (type information: {@code AlertTypeInfo}), each with its event time as
+ * the record timestamp.
  */
-public final class PatternRulesOperator extends AbstractStreamOperator<PatternAlert>
-    implements OneInputStreamOperator<Event, PatternAlert>, Triggerable<Object, String> {
+public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
+    implements OneInputStreamOperator<Event, Alert>, Triggerable<Object, String> {
   private static final long serialVersionUID = 1L;
 
   private static final String DRAIN = "";
@@ -74,7 +76,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<PatternAl
   private transient Map<Integer, List<PatternRuleRunner>> runnersByEventType;
   private transient Map<PatternRule, PatternAlerts> alerts;
   private transient InternalTimerService<String> timers;
-  private transient TimestampedCollector<PatternAlert> collector;
+  private transient TimestampedCollector<Alert> collector;
   private transient Runtime runtime;
   private transient Counter lateRecords;
   private transient EventTimeReached timeReached;

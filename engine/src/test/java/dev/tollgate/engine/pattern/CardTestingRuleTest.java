@@ -6,6 +6,7 @@ import static dev.tollgate.engine.pattern.PatternPlans.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.alert.Alert;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class CardTestingRuleTest {
           .watermark(at("03-01T09:05"));
 
       assertThat(h.alertEventIds()).containsExactly(List.of("p1", "p2", "p3", "hit"));
-      PatternAlert alert = h.alerts().get(0);
+      Alert alert = h.alerts().get(0);
       assertThat(alert.ruleId()).isEqualTo("fraud.card_testing");
       assertThat(alert.key()).containsExactly(java.util.Map.entry("cardId", "C1"));
       assertThat(alert.eventTime()).isEqualTo(at("03-01T09:05"));

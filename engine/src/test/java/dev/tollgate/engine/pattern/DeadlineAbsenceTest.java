@@ -13,6 +13,7 @@ import static dev.tollgate.engine.pattern.PatternPlans.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.alert.Alert;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class DeadlineAbsenceTest {
       h.watermark(at("03-03T12:00"));
 
       assertThat(h.alertEventIds()).containsExactly(List.of("s1"));
-      PatternAlert alert = h.alerts().get(0);
+      Alert alert = h.alerts().get(0);
       assertThat(alert.eventTime()).isEqualTo(at("03-03T12:00"));
       assertThat(alert.message()).isEqualTo("Shipment SH1 not delivered by 2026-03-03T12:00:00Z");
       assertThat(h.keyedStateEntries()).isZero();

@@ -1,9 +1,12 @@
 package dev.tollgate.engine.pattern;
 
 import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.alert.Alert;
+import dev.tollgate.engine.alert.AlertTypeInfo;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventSerializer;
 import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -15,13 +18,14 @@ final class PatternHarness implements AutoCloseable {
   /** Every test event carries its key (card or shipment) at position 2. */
   private static final KeySelector<Event, String> KEY = event -> (String) event.get(2);
 
-  private final KeyedOneInputStreamOperatorTestHarness<String, Event, PatternAlert> harness;
+  private final KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> harness;
   private long checkpointId;
 
   private PatternHarness(List<RulePlan> rules, OperatorSubtaskState restoreFrom) throws Exception {
     harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new PatternRulesOperator(rules, eventSerializer()), KEY, Types.STRING);
+    harness.setup(new AlertTypeInfo(PatternPlans.CATALOG).createSerializer(new SerializerConfigImpl()));
     if (restoreFrom != null) {
       harness.initializeState(restoreFrom);
     }
@@ -58,7 +62,7 @@ final class PatternHarness implements AutoCloseable {
     return this;
   }
 
-  List<PatternAlert> alerts() {
+  List<Alert> alerts() {
     return harness.extractOutputValues();
   }
 

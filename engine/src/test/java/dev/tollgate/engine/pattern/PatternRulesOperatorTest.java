@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.alert.Alert;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -44,7 +45,7 @@ class PatternRulesOperatorTest {
           .watermark(at("03-01T10:00"));
 
       assertThat(h.alerts())
-          .extracting(PatternAlert::ruleId, a -> a.events().stream().map(e -> e.id()).toList())
+          .extracting(Alert::ruleId, a -> a.events().stream().map(e -> e.id()).toList())
           .containsExactlyInAnyOrder(
               org.assertj.core.groups.Tuple.tuple("fraud.card_testing", List.of("p1", "p2", "p3", "hit")),
               org.assertj.core.groups.Tuple.tuple("fraud.probe_then_big", List.of("p3", "hit")));
@@ -88,7 +89,7 @@ class PatternRulesOperatorTest {
               payment("hit", "03-01T09:03", "C1", "FR", "900"))
           .watermark(at("03-01T10:00"));
 
-      assertThat(h.alerts()).extracting(PatternAlert::mode).containsExactly(Mode.SHADOW);
+      assertThat(h.alerts()).extracting(Alert::mode).containsExactly(Mode.SHADOW);
     }
   }
 
@@ -154,9 +155,9 @@ class PatternRulesOperatorTest {
 
   @Test
   void alertIdsAreTheSameForTheSameRuleVersionKeyAndEvents() throws Exception {
-    List<PatternAlert> first = cardTestingAlerts(cardTesting().build());
-    List<PatternAlert> replay = cardTestingAlerts(cardTesting().build());
-    List<PatternAlert> newVersion = cardTestingAlerts(cardTesting().version("v2").build());
+    List<Alert> first = cardTestingAlerts(cardTesting().build());
+    List<Alert> replay = cardTestingAlerts(cardTesting().build());
+    List<Alert> newVersion = cardTestingAlerts(cardTesting().version("v2").build());
 
     assertThat(first).hasSize(1);
     assertThat(replay.get(0).alertId()).isEqualTo(first.get(0).alertId());
@@ -188,7 +189,7 @@ class PatternRulesOperatorTest {
         .hasMessageContaining("start with an absence");
   }
 
-  private static List<PatternAlert> cardTestingAlerts(RulePlan rule) throws Exception {
+  private static List<Alert> cardTestingAlerts(RulePlan rule) throws Exception {
     try (PatternHarness h = PatternHarness.running(rule)) {
       h.send(
               payment("p1", "03-01T09:00", "C1", "US", "1"),

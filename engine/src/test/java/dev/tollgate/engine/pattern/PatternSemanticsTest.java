@@ -3,6 +3,7 @@ package dev.tollgate.engine.pattern;
 import static dev.tollgate.engine.pattern.PatternPlans.PAYMENT;
 import static dev.tollgate.engine.pattern.PatternPlans.SCAN;
 import static dev.tollgate.engine.pattern.PatternPlans.at;
+import static dev.tollgate.engine.pattern.PatternPlans.dec;
 import static dev.tollgate.engine.pattern.PatternPlans.eq;
 import static dev.tollgate.engine.pattern.PatternPlans.ge;
 import static dev.tollgate.engine.pattern.PatternPlans.le;
@@ -10,7 +11,6 @@ import static dev.tollgate.engine.pattern.PatternPlans.payment;
 import static dev.tollgate.engine.pattern.PatternPlans.rule;
 import static dev.tollgate.engine.pattern.PatternPlans.scan;
 import static dev.tollgate.engine.pattern.PatternPlans.str;
-import static dev.tollgate.engine.pattern.PatternPlans.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.dsl.plan.PlanExpr;

@@ -6,6 +6,7 @@ import static dev.tollgate.engine.pattern.PatternPlans.stalledAfterDispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.alert.Alert;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class StalledShipmentRuleTest {
       h.watermark(at("03-03T09:00"));
 
       assertThat(h.alertEventIds()).containsExactly(List.of("s1"));
-      PatternAlert alert = h.alerts().get(0);
+      Alert alert = h.alerts().get(0);
       assertThat(alert.eventTime()).isEqualTo(at("03-03T09:00"));
       assertThat(alert.message())
           .isEqualTo("Shipment SH1: dispatched from Rotterdam, no further scan in 48h");
@@ -99,7 +100,7 @@ class StalledShipmentRuleTest {
 
       // Each dispatch starts its own silence; the first alert's events are not reused.
       assertThat(h.alertEventIds()).containsExactly(List.of("s1"), List.of("s2"));
-      assertThat(h.alerts()).extracting(PatternAlert::eventTime).containsExactly(at("03-03T09:00"), at("03-04T09:00"));
+      assertThat(h.alerts()).extracting(Alert::eventTime).containsExactly(at("03-03T09:00"), at("03-04T09:00"));
     }
   }
 }
