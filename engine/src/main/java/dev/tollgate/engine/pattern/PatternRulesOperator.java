@@ -4,8 +4,11 @@ import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.engine.alert.Alert;
+import dev.tollgate.engine.alert.AlertTypeInfo;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.EventSerializer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +27,8 @@ import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
@@ -109,6 +114,20 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     }
     this.rules = List.copyOf(enabled);
     this.eventSerializer = eventSerializer;
+  }
+
+  /**
+   * Runs {@code rules}, which share one key signature, on events keyed by that signature: the
+   * usual way a job adds its pattern rules. The caller names the operator's uid if it needs stable
+   * savepoints.
+   *
+   * @return the alerts, typed with {@link AlertTypeInfo} over {@code catalog}
+   */
+  public static SingleOutputStreamOperator<Alert> attach(
+      KeyedStream<Event, ?> keyedEvents, List<RulePlan> rules, EventCatalog catalog) {
+    PatternRulesOperator operator = new PatternRulesOperator(rules, new EventSerializer(catalog));
+    String ids = String.join(", ", rules.stream().map(RulePlan::id).toList());
+    return keyedEvents.transform("pattern rules: " + ids, new AlertTypeInfo(catalog), operator);
   }
 
   @Override
