@@ -1,0 +1,261 @@
+package dev.tollgate.engine.pattern;
+
+import dev.tollgate.engine.event.Event;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.KeyedStateStore;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
+import org.apache.flink.cep.nfa.ComputationState;
+import org.apache.flink.cep.nfa.NFA;
+import org.apache.flink.cep.nfa.NFAState;
+import org.apache.flink.cep.nfa.NFAStateSerializer;
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.cep.nfa.compiler.NFAStateNameHandler;
+import org.apache.flink.cep.nfa.sharedbuffer.SharedBuffer;
+import org.apache.flink.cep.nfa.sharedbuffer.SharedBufferAccessor;
+import org.apache.flink.cep.time.TimerService;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Runs one pattern rule for the current key, the way Flink's {@code CepOperator} drives its NFA,
+ * but with the state namespaced by the rule so many rules share one operator.
+ *
+ * <p>Per rule and key: the {@link NFAState} (a value state), the NFA's {@link SharedBuffer} of
+ * partial matches, the {@link AlertSuppression} quiet period, for deadline absences the {@link
+ * DeadlineTracker}, and the time of the rule's one pending timer; all live in a {@link
+ * PrefixedKeyedStateStore} prefixed with the rule's {@link PatternRule#stateId()}.
+ *
+ * <p>The operator calls, for each key, {@link #load()}, then {@link #advanceTo} and {@link
+ * #process} for the buffered events in timestamp order, then {@link #finish}; or {@link #onTimer}
+ * when the rule's timer fires. Instead of a timer per partial match (as {@code CepOperator} does),
+ * the runner keeps at most one timer per key, at the earliest moment anything can happen: a partial
+ * match's window ends, a silence ends, a deadline passes, a quiet period ends. When nothing is
+ * pending the timer and all state are gone.
+ */
+final class PatternRuleRunner {
+  private final PatternRule rule;
+  private final ValueState<NFAState> nfaStates;
+  private final ValueState<Long> wakeUp;
+  private final SharedBuffer<Event> sharedBuffer;
+  private final AlertSuppression suppression;
+  private final DeadlineTracker deadlines;
+  private final AfterMatchSkipStrategy skipStrategy;
+  private final NFA<Event> nfa;
+  private final TimerService processingTime;
+
+  private NFAState current;
+  /** The latest timestamp of an event that changed the NFA since {@link #load()}; MIN if none. */
+  private long lastTaken;
+  /** The time the NFA was last advanced to since {@link #load()}; MIN if not yet. */
+  private long advancedTo;
+
+  PatternRuleRunner(
+      PatternRule rule,
+      KeyedStateStore operatorStore,
+      TypeSerializer<Event> eventSerializer,
+      SharedBufferCacheConfig cacheConfig,
+      TimerService processingTime) {
+    this.rule = rule;
+    KeyedStateStore store = new PrefixedKeyedStateStore(operatorStore, rule.stateId() + "/");
+    this.nfaStates = store.getState(new ValueStateDescriptor<>("nfa-state", new NFAStateSerializer()));
+    this.wakeUp = store.getState(new ValueStateDescriptor<>("wake-up", LongSerializer.INSTANCE));
+    this.sharedBuffer = new SharedBuffer<>(store, eventSerializer, cacheConfig);
+    this.suppression = new AlertSuppression(store, rule.plan.suppressMillis());
+    this.deadlines =
+        rule.ending == PatternRule.Ending.DEADLINE ? new DeadlineTracker(rule, store, eventSerializer) : null;
+    this.skipStrategy = rule.pattern.getAfterMatchSkipStrategy();
+    this.nfa = NFACompiler.compileFactory(rule.pattern, false).createNFA();
+    this.processingTime = processingTime;
+  }
+
+  void open(RuntimeContext runtimeContext) throws Exception {
+    nfa.open(runtimeContext, new Configuration());
+  }
+
+  void close() throws Exception {
+    nfa.close();
+    sharedBuffer.releaseCacheStatisticsTimer();
+  }
+
+  /** Reads the current key's NFA state; pair with {@link #finish} or {@link #onTimer}. */
+  void load() throws Exception {
+    NFAState stored = nfaStates.value();
+    current = stored != null ? stored : nfa.createInitialNFAState();
+    lastTaken = Long.MIN_VALUE;
+    advancedTo = Long.MIN_VALUE;
+  }
+
+  /** Lets time pass up to {@code timestamp}: windows expire and silences that ended there fire. */
+  @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
+  void advanceTo(long timestamp, RuleRuntime runtime) throws Exception {
+    if (timestamp == advancedTo) {
+      return; // several events share a timestamp: time only needs to pass once
+    }
+    advancedTo = timestamp;
+    Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result;
+    try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
+      result = nfa.advanceTime(accessor, current, timestamp, skipStrategy);
+    }
+    for (Map<String, List<Event>> match : result.f0) {
+      onNfaMatch(match, runtime);
+    }
+  }
+
+  /** Feeds one event, buffered until the watermark passed it, to the rule. */
+  @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
+  void process(Event event, long timestamp, RuleRuntime runtime) throws Exception {
+    if (deadlines != null) {
+      deadlines.onEvent(event);
+    }
+    boolean changedBefore = current.isStateChanged();
+    current.resetStateChanged();
+    Collection<Map<String, List<Event>>> matches;
+    try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
+      matches = nfa.process(accessor, current, event, timestamp, skipStrategy, processingTime);
+    }
+    if (current.isStateChanged()) {
+      lastTaken = timestamp;
+    } else if (changedBefore) {
+      current.setStateChanged();
+    }
+    for (Map<String, List<Event>> match : matches) {
+      onNfaMatch(match, runtime);
+    }
+  }
+
+  /** Ends a batch of events: time advances to the watermark, state is stored, the timer set. */
+  void finish(long watermark, RuleRuntime runtime) throws Exception {
+    advanceTo(watermark, runtime);
+    fireDeadlines(watermark, runtime);
+    suppression.expire(watermark);
+    long next = nextWakeUp(watermark);
+    storeNfaState();
+    reschedule(next, runtime);
+  }
+
+  /** The rule's timer fired for the current key. */
+  void onTimer(long watermark, RuleRuntime runtime) throws Exception {
+    load();
+    finish(watermark, runtime);
+  }
+
+  /**
+   * The earliest time after {@code watermark} at which the rule has work for the current key, or
+   * {@code Long.MAX_VALUE} if none.
+   */
+  private long nextWakeUp(long watermark) throws Exception {
+    long next = Long.MAX_VALUE;
+    long window = nfa.getWindowTime();
+    String absentStep = rule.stepNames[rule.stepCount() - 1];
+    for (ComputationState partial : current.getPartialMatches()) {
+      if (partial.getStartEventID() == null) {
+        continue; // the start state waits for nothing
+      }
+      if (window > 0) {
+        next = Math.min(next, partial.getStartTimestamp() + window);
+      }
+      if (rule.ending == PatternRule.Ending.SILENCE
+          && absentStep.equals(NFAStateNameHandler.getOriginalNameFromInternal(partial.getCurrentStateName()))) {
+        next = Math.min(next, partial.getPreviousTimestamp() + rule.silenceMillis);
+      }
+    }
+    if (deadlines != null) {
+      next = min(next, deadlines.earliestDeadline());
+    }
+    next = min(next, suppression.quietUntil());
+    if (lastTaken >= watermark && watermark < Long.MAX_VALUE) {
+      // The shared buffer counts events per timestamp and forgets a timestamp only once time has
+      // moved past it; an event taken at the watermark needs one more tick.
+      next = Math.min(next, watermark + 1);
+    }
+    return next;
+  }
+
+  private void reschedule(long next, RuleRuntime runtime) throws Exception {
+    Long scheduled = wakeUp.value();
+    if (scheduled != null && scheduled == next) {
+      return;
+    }
+    if (scheduled != null) {
+      runtime.deleteTimer(rule, scheduled);
+    }
+    if (next == Long.MAX_VALUE) {
+      wakeUp.clear();
+    } else {
+      runtime.registerTimer(rule, next);
+      wakeUp.update(next);
+    }
+  }
+
+  private static long min(long a, Long b) {
+    return b == null ? a : Math.min(a, b);
+  }
+
+  private void onNfaMatch(Map<String, List<Event>> match, RuleRuntime runtime) throws Exception {
+    List<List<Event>> steps = rule.stepsOf(match);
+    Event last = lastEvent(steps);
+    switch (rule.ending) {
+      case EVENT -> fire(new RuleMatch(rule, steps, last.ts()), runtime);
+      case SILENCE -> {
+        long deadline = last.ts() + rule.silenceMillis;
+        if (deadline <= runtime.absenceHorizon()) {
+          fire(new RuleMatch(rule, steps, deadline), runtime);
+        }
+      }
+      case DEADLINE -> {
+        Long deadline = deadlines.deadlineOf(steps, last);
+        if (deadline != null) {
+          deadlines.arm(deadline, steps);
+        }
+      }
+    }
+  }
+
+  private void fireDeadlines(long watermark, RuleRuntime runtime) throws Exception {
+    if (deadlines == null) {
+      return;
+    }
+    for (RuleMatch match : deadlines.takeDue(watermark)) {
+      if (match.eventTime() <= runtime.absenceHorizon()) {
+        fire(match, runtime);
+      }
+    }
+  }
+
+  private void fire(RuleMatch match, RuleRuntime runtime) throws Exception {
+    if (suppression.tryFire(match.eventTime())) {
+      runtime.emit(match);
+    }
+  }
+
+  private void storeNfaState() throws Exception {
+    if (current.getPartialMatches().size() <= 1 && current.getCompletedMatches().isEmpty()) {
+      nfaStates.clear();
+    } else if (current.isStateChanged()) {
+      current.resetStateChanged();
+      current.resetNewStartPartialMatch();
+      nfaStates.update(current);
+    }
+    current = null;
+  }
+
+  private static Event lastEvent(List<List<Event>> steps) {
+    Event last = null;
+    for (List<Event> events : steps) {
+      for (Event event : events) {
+        if (last == null || event.ts() >= last.ts()) {
+          last = event;
+        }
+      }
+    }
+    return last;
+  }
+}
