@@ -1,0 +1,203 @@
+package dev.tollgate.engine.window;
+
+import dev.tollgate.dsl.plan.Mode;
+import dev.tollgate.dsl.plan.RuleBody;
+import dev.tollgate.dsl.plan.RulePlan;
+import dev.tollgate.engine.alert.Alert;
+import dev.tollgate.engine.eval.ExpressionCompiler;
+import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.EventSerializer;
+import dev.tollgate.engine.rules.MatchContext;
+import dev.tollgate.engine.rules.RuleKeys;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * All windowed aggregate rules that share one key, in one keyed operator, so an event is keyed,
+ * shuffled and buffered once however many rules read it. Apply it to {@code
+ * events.filter(keys).keyBy(keys)} with {@code keys = RuleKeys.forRules(rules)}.
+ *
+ * <p>Results do not depend on arrival order: an event that passes some rule's {@code where} is
+ * buffered and applied only when the watermark passes its {@code ts}, in {@code (ts, id)} order.
+ * Events at or behind the operator's watermark should have been diverted upstream ({@code
+ * LateEventFilter}); if one arrives anyway it is applied at the next watermark.
+ *
+ * <p>Keyed state, per key:
+ * <ul>
+ *   <li>{@value #PENDING_STATE}: {@code MapState<Long, List<Event>>}, buffered events by ts, each
+ *       ts with an event-time timer;
+ *   <li>{@code window/<ruleId>@<version>}: a {@link RuleWindow} per rule (events in its window and
+ *       suppression), so a new rule version starts empty and rules never see each other's state;
+ *   <li>{@value #CLEANUP_STATE}: when everything the key holds will have expired, with a timer.
+ * </ul>
+ * When that timer fires, every window is expired and cleared: a key that goes quiet leaves no
+ * state and no timers behind.
+ */
+public final class WindowedRulesFunction extends KeyedProcessFunction<String, Event, Alert> {
+  private static final long serialVersionUID = 1L;
+
+  public static final String PENDING_STATE = "pending";
+  public static final String CLEANUP_STATE = "cleanup-at";
+
+  private static final Comparator<Event> BY_ID = Comparator.comparing(Event::id);
+
+  private final List<RulePlan> rules;
+  private final EventCatalog catalog;
+  private final RuleKeys keys;
+
+  private transient WindowedRuleEvaluator[] evaluators;
+  private transient ValueState<RuleWindow>[] windows;
+  private transient MapState<Long, List<Event>> pending;
+  private transient ValueState<Long> cleanupAt;
+  private transient MatchContext context;
+
+  /**
+   * @param rules enabled windowed rules with the same key fields (see {@link WindowedRuleGroups})
+   */
+  public WindowedRulesFunction(List<RulePlan> rules, EventCatalog catalog) {
+    for (RulePlan rule : rules) {
+      if (!(rule.body() instanceof RuleBody.Windowed) || rule.metadata().mode() == Mode.DISABLED) {
+        throw new IllegalArgumentException(rule.id() + " is not an enabled windowed rule");
+      }
+    }
+    this.rules = List.copyOf(rules);
+    this.catalog = catalog;
+    this.keys = RuleKeys.forRules(rules);
+  }
+
+  /** The key selector and filter to apply before this function. */
+  public RuleKeys keys() {
+    return keys;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void open(OpenContext openContext) {
+    ExpressionCompiler compiler = new ExpressionCompiler();
+    EventSerializer eventSerializer = new EventSerializer(catalog);
+    RuleWindowSerializer windowSerializer = new RuleWindowSerializer(eventSerializer);
+    evaluators = new WindowedRuleEvaluator[rules.size()];
+    windows = new ValueState[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      evaluators[i] = new WindowedRuleEvaluator(rules.get(i), compiler);
+      windows[i] = getRuntimeContext().getState(new ValueStateDescriptor<>(evaluators[i].stateName(), windowSerializer));
+    }
+    pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+        PENDING_STATE, LongSerializer.INSTANCE, new ListSerializer<>(eventSerializer)));
+    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_STATE, LongSerializer.INSTANCE));
+    context = new MatchContext();
+  }
+
+  @Override
+  public void processElement(Event event, Context ctx, Collector<Alert> out) throws Exception {
+    if (!anyRuleAccepts(event)) {
+      return;
+    }
+    long ts = event.ts();
+    List<Event> atTs = pending.get(ts);
+    if (atTs == null) {
+      atTs = new ArrayList<>(2);
+    }
+    atTs.add(event);
+    pending.put(ts, atTs);
+    ctx.timerService().registerEventTimeTimer(ts);
+  }
+
+  @Override
+  public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    List<Event> due = pending.get(time);
+    if (due != null) {
+      pending.remove(time);
+      List<Event> ordered = new ArrayList<>(due);
+      ordered.sort(BY_ID);
+      for (Event event : ordered) {
+        apply(event, ctx, out);
+      }
+    }
+    Long cleanup = cleanupAt.value();
+    if (cleanup != null && cleanup <= time) {
+      cleanupAt.clear();
+      expire(time, ctx);
+    }
+  }
+
+  private boolean anyRuleAccepts(Event event) {
+    for (WindowedRuleEvaluator evaluator : evaluators) {
+      if (evaluator.accepts(event, context)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void apply(Event event, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    Object[] keyValues = null;
+    long cleanup = Long.MIN_VALUE;
+    for (int i = 0; i < evaluators.length; i++) {
+      WindowedRuleEvaluator evaluator = evaluators[i];
+      if (!evaluator.accepts(event, context)) {
+        continue;
+      }
+      if (keyValues == null) {
+        keyValues = keys.values(event);
+      }
+      RuleWindow window = windows[i].value();
+      if (window == null) {
+        window = new RuleWindow();
+      }
+      Alert alert = evaluator.onEvent(window, event, keyValues, context);
+      windows[i].update(window);
+      if (alert != null) {
+        out.collect(alert);
+      }
+      cleanup = Math.max(cleanup, evaluator.cleanupTime(window));
+    }
+    scheduleCleanup(cleanup, ctx);
+  }
+
+  /** Expires every rule's window at {@code time}; clears what is empty, reschedules the rest. */
+  private void expire(long time, OnTimerContext ctx) throws Exception {
+    long next = Long.MIN_VALUE;
+    for (int i = 0; i < evaluators.length; i++) {
+      RuleWindow window = windows[i].value();
+      if (window == null) {
+        continue;
+      }
+      if (evaluators[i].expire(window, time)) {
+        windows[i].clear();
+      } else {
+        windows[i].update(window);
+        next = Math.max(next, evaluators[i].cleanupTime(window));
+      }
+    }
+    scheduleCleanup(next, ctx);
+  }
+
+  /** Moves the key's cleanup timer later if {@code time} is later than the one set. */
+  private void scheduleCleanup(long time, OnTimerContext ctx) throws Exception {
+    if (time == Long.MIN_VALUE) {
+      return;
+    }
+    Long current = cleanupAt.value();
+    if (current != null && current >= time) {
+      return;
+    }
+    // A timer at the same time may also be due for buffered events; only drop it when it is not.
+    if (current != null && !pending.contains(current)) {
+      ctx.timerService().deleteEventTimeTimer(current);
+    }
+    ctx.timerService().registerEventTimeTimer(time);
+    cleanupAt.update(time);
+  }
+}
