@@ -7,6 +7,8 @@ import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.alert.AlertTypeInfo;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.EventTypeInfo;
+import dev.tollgate.engine.source.RawRecord;
 import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.pattern.PatternRulesOperator;
 import dev.tollgate.engine.rules.RuleKeys;
@@ -14,7 +16,6 @@ import dev.tollgate.engine.rules.SingleEventRules;
 import dev.tollgate.engine.window.WindowedRulesFunction;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -22,10 +23,13 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Assembles the risk rules of a compiled rule set onto a stream of decoded events:
  *
  * <pre>
- * events → watermarks → late filter ─┬→ single-event rules (one stateless operator)
- *                                    ├→ keyBy(key) → windowed rules sharing that key (one operator per key)
- *                                    └→ keyBy(key) → pattern rules sharing that key (one operator per key)
+ * raw records → admit (decode, event time, reject) ─┬→ single-event rules (one stateless operator)
+ *                                                  ├→ keyBy(key) → windowed rules sharing that key
+ *                                                  └→ keyBy(key) → pattern rules sharing that key
  * </pre>
+ *
+ * Admission and single-event rules run at the input's parallelism, chained to the source: no
+ * event crosses the network before it is keyed.
  *
  * Operator uids are derived from what an operator runs — {@code single-event-rules}, {@code
  * windowed/<key fields>}, {@code patterns/<key fields>} — and every rule's state inside an
@@ -37,29 +41,27 @@ public final class RiskPipeline {
 
   /**
    * The pipeline's outputs: one alert stream per rule operator (none for a rule set without risk
-   * rules), events rejected as late, and the on-time events for further consumers (aggregates).
+   * rules), rejected records (malformed and late), and the admitted events for further consumers
+   * (aggregates).
    */
-  public record Streams(List<DataStream<Alert>> alerts, DataStream<Rejected> late, DataStream<Event> onTimeEvents) {
+  public record Streams(List<DataStream<Alert>> alerts, DataStream<Rejected> rejected, DataStream<Event> events) {
     public Streams {
       alerts = List.copyOf(alerts);
     }
   }
 
   /**
-   * @param events decoded events without timestamps or watermarks; typed with {@link
-   *     dev.tollgate.engine.event.EventTypeInfo}
+   * @param raw undecoded records without event time
+   * @param defaultType the event type of records that do not name one (an input bound to a single
+   *     type), or null
    */
-  public static Streams attach(DataStream<Event> events, RuleSetPlan plan, PipelineOptions options) {
+  public static Streams attach(DataStream<RawRecord> raw, RuleSetPlan plan, PipelineOptions options, String defaultType) {
     EventCatalog catalog = new EventCatalog(plan.eventTypes());
-    SingleOutputStreamOperator<Event> timed = events
-        .assignTimestampsAndWatermarks(watermarks(options))
-        .uid("watermarks")
-        .name("event time");
-    SingleOutputStreamOperator<Event> onTime = timed
-        .process(new LateEventFilter(catalog))
-        .returns(timed.getType())
-        .uid("late-filter")
-        .name("late events");
+    SingleOutputStreamOperator<Event> onTime = raw
+        .transform("admit events", new EventTypeInfo(catalog),
+            new AdmitEvents(catalog, defaultType, options, Outputs.REJECTED))
+        .setParallelism(raw.getParallelism())
+        .uid("admit-events");
 
     List<DataStream<Alert>> alerts = new ArrayList<>();
     AlertTypeInfo alertType = new AlertTypeInfo(catalog);
@@ -67,12 +69,13 @@ public final class RiskPipeline {
     if (!singleEvent.isEmpty()) {
       alerts.add(onTime.flatMap(new SingleEventRules(singleEvent))
           .returns(alertType)
+          .setParallelism(raw.getParallelism())
           .uid("single-event-rules")
           .name("single-event rules"));
     }
     for (RuleGroups.Group group : RuleGroups.of(plan.rules(), RuleBody.Windowed.class)) {
       RuleKeys keys = RuleKeys.forRules(group.rules());
-      alerts.add(onTime.filter(keys).uid("windowed-input/" + group.signature()).name("keyed by " + group.signature())
+      alerts.add(onTime.filter(keys).setParallelism(raw.getParallelism()).uid("windowed-input/" + group.signature()).name("keyed by " + group.signature())
           .keyBy(keys)
           .process(new WindowedRulesFunction(group.rules(), catalog))
           .returns(alertType)
@@ -82,17 +85,11 @@ public final class RiskPipeline {
     for (RuleGroups.Group group : RuleGroups.of(plan.rules(), RuleBody.Pattern.class)) {
       RuleKeys keys = RuleKeys.forRules(group.rules());
       alerts.add(PatternRulesOperator.attach(
-              onTime.filter(keys).uid("pattern-input/" + group.signature()).name("keyed by " + group.signature())
+              onTime.filter(keys).setParallelism(raw.getParallelism()).uid("pattern-input/" + group.signature()).name("keyed by " + group.signature())
                   .keyBy(keys),
               group.rules(), catalog)
           .uid("patterns/" + group.signature()));
     }
-    return new Streams(alerts, onTime.getSideOutput(LateEventFilter.LATE), onTime);
-  }
-
-  static WatermarkStrategy<Event> watermarks(PipelineOptions options) {
-    WatermarkStrategy<Event> strategy = WatermarkStrategy.<Event>forBoundedOutOfOrderness(options.outOfOrderness())
-        .withTimestampAssigner((event, previous) -> event.ts());
-    return options.idleTimeout().isZero() ? strategy : strategy.withIdleness(options.idleTimeout());
+    return new Streams(alerts, onTime.getSideOutput(Outputs.REJECTED), onTime);
   }
 }

@@ -11,11 +11,11 @@ import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 
 /**
- * Reads a JSON-lines file as {@link RawLine}s numbered from 1, so a rejected record can say which
+ * Reads a JSON-lines file as {@link RawRecord}s numbered from 1, so a rejected record can say which
  * line it was. Every line is a record, blank ones included (the decoder rejects them), so input
  * lines always equal processed plus rejected. Decoding happens downstream, in parallel.
  */
-public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
+public final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
   private static final long serialVersionUID = 1L;
 
   private final String displayName;
@@ -26,16 +26,16 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
   }
 
   @Override
-  public Reader<RawLine> createReader(Configuration config, FSDataInputStream stream) {
+  public Reader<RawRecord> createReader(Configuration config, FSDataInputStream stream) {
     return new LineReader(displayName, new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16));
   }
 
   @Override
-  public TypeInformation<RawLine> getProducedType() {
-    return TypeInformation.of(RawLine.class);
+  public TypeInformation<RawRecord> getProducedType() {
+    return TypeInformation.of(RawRecord.class);
   }
 
-  private static final class LineReader implements Reader<RawLine> {
+  private static final class LineReader implements Reader<RawRecord> {
     private final String file;
     private final BufferedReader reader;
     private long lineNumber;
@@ -47,14 +47,14 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawLine> {
     }
 
     @Override
-    public RawLine read() throws IOException {
+    public RawRecord read() throws IOException {
       String text;
       if ((text = reader.readLine()) != null) {
         lineNumber++;
         if ((lineNumber & 0x3FF) == 0) {
           ReadProgress.LINES_READ.addAndGet(0x400);
         }
-        return new RawLine(file, lineNumber, text);
+        return RawRecord.fileLine(file, lineNumber, text);
       }
       if (!finished) {
         finished = true;

@@ -4,7 +4,7 @@ import dev.tollgate.dsl.plan.AggregatePlan;
 import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.dsl.plan.RuleSetPlan;
-import dev.tollgate.engine.pipeline.DecodeLines;
+import dev.tollgate.engine.pipeline.AdmitEvents;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.source.JsonLinesFormat;
 import dev.tollgate.jobs.EmbeddedCluster;
@@ -103,15 +103,11 @@ public final class Backtest {
       alertsPerRule.merge(alert.source, 1L, Long::sum);
     }
     SortedMap<String, Long> rejectedByReason = new TreeMap<>();
-    long late = 0;
     for (OutputLine rejected : collected.get(OutputLine.Kind.REJECTED)) {
       rejectedByReason.merge(rejected.source, 1L, Long::sum);
-      if ("late".equals(rejected.source)) {
-        late++;
-      }
     }
-    Long decoded = result.getAccumulatorResult(DecodeLines.DECODED_COUNTER);
-    long processed = (decoded == null ? 0 : decoded) - late;
+    Long admitted = result.getAccumulatorResult(AdmitEvents.ADMITTED_COUNTER);
+    long processed = admitted == null ? 0 : admitted;
     long inputLines = JsonLinesFormat.ReadProgress.LINES_READ.get();
 
     Map<String, String> labels = LabelIndex.scan(options.events());

@@ -3,17 +3,13 @@ package dev.tollgate.jobs.backtest;
 import dev.tollgate.dsl.plan.RuleSetPlan;
 import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.alert.AlertJson;
-import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
-import dev.tollgate.engine.event.EventTypeInfo;
 import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.event.RejectedJson;
-import dev.tollgate.engine.pipeline.DecodeLines;
-import dev.tollgate.engine.pipeline.Outputs;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.pipeline.RiskPipeline;
 import dev.tollgate.engine.source.JsonLinesFormat;
-import dev.tollgate.engine.source.RawLine;
+import dev.tollgate.engine.source.RawRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +19,6 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -38,25 +33,21 @@ final class BacktestJob {
   static DataStream<OutputLine> build(
       StreamExecutionEnvironment env, RuleSetPlan plan, Path events, String displayName, PipelineOptions options) {
     EventCatalog catalog = new EventCatalog(plan.eventTypes());
-    FileSource<RawLine> source = FileSource
+    FileSource<RawRecord> source = FileSource
         .forRecordStreamFormat(new JsonLinesFormat(displayName), org.apache.flink.core.fs.Path.fromLocalFile(events.toFile()))
         .build();
-    DataStream<RawLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "events file")
+    // One reader: a file has one order, and event time must follow it for results to be the same
+    // run after run. Rules downstream of the key partitioning run at the job's parallelism.
+    DataStream<RawRecord> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "events file")
+        .setParallelism(1)
         .uid("events-file");
-    SingleOutputStreamOperator<Event> decoded = lines
-        .rebalance()
-        .process(new DecodeLines(catalog, null))
-        .returns(new EventTypeInfo(catalog))
-        .uid("decode")
-        .name("decode events");
-    RiskPipeline.Streams risk = RiskPipeline.attach(decoded, plan, options);
+    RiskPipeline.Streams risk = RiskPipeline.attach(lines, plan, options, null);
 
     List<DataStream<OutputLine>> outputs = new ArrayList<>();
     for (DataStream<Alert> alerts : risk.alerts()) {
       outputs.add(alerts.map(new EncodeAlert(catalog)).returns(OUTPUT_TYPE).name("encode alerts"));
     }
-    outputs.add(decoded.getSideOutput(Outputs.REJECTED).union(risk.late())
-        .map(BacktestJob::rejectedLine).returns(OUTPUT_TYPE).name("encode rejected"));
+    outputs.add(risk.rejected().map(BacktestJob::rejectedLine).returns(OUTPUT_TYPE).name("encode rejected"));
     DataStream<OutputLine> all = outputs.get(0);
     for (int i = 1; i < outputs.size(); i++) {
       all = all.union(outputs.get(i));

@@ -59,10 +59,10 @@ final class BacktestCommand implements Callable<Integer> {
     if (plan == null) {
       return 1;
     }
-    ProgressLine progress = quiet ? null : new ProgressLine(stderr, Files.size(events));
+    ProgressLine progress = quiet || System.console() == null ? null : new ProgressLine(stderr, Files.size(events));
     BacktestReport report = Backtest.run(plan, new Backtest.Options(
         events, events.toString(), out, parallelism,
-        new PipelineOptions(outOfOrderness, Duration.ZERO),
+        PipelineOptions.replay(outOfOrderness),
         progress == null ? null : progress::update));
     if (progress != null) {
       progress.finish();

@@ -1,0 +1,40 @@
+package dev.tollgate.engine.source;
+
+import dev.tollgate.engine.event.Origin;
+
+/**
+ * One input record before decoding, with where it came from: a file line or a Kafka
+ * topic/partition/offset. A Flink POJO (public fields, no-arg constructor) so it travels without
+ * Kryo.
+ */
+public final class RawRecord {
+  public String text;
+  /** File name or topic. */
+  public String source;
+  /** Kafka partition; -1 for a file. */
+  public int partition;
+  /** Kafka offset, or the 1-based line of a file. */
+  public long offset;
+
+  public RawRecord() {}
+
+  public RawRecord(String text, String source, int partition, long offset) {
+    this.text = text;
+    this.source = source;
+    this.partition = partition;
+    this.offset = offset;
+  }
+
+  public static RawRecord fileLine(String file, long line, String text) {
+    return new RawRecord(text, file, -1, line);
+  }
+
+  public Origin origin() {
+    return new Origin(source, partition, offset);
+  }
+
+  @Override
+  public String toString() {
+    return origin() + ": " + text;
+  }
+}
