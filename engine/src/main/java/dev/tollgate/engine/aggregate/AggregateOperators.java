@@ -24,34 +24,41 @@ import org.apache.flink.util.OutputTag;
  *
  * The input must carry timestamps and watermarks, with events later than the pipeline's
  * out-of-orderness already removed. Windows keep one accumulator per group and open window (see
- * {@link SlotKind}), never the events. Uids are derived from the aggregate id, so savepoints map
+ * {@link SlotKind}), never the events, and fire once, when they close ({@link WindowCloseTrigger}). Uids are derived from the aggregate id, so savepoints map
  * back to the same aggregate across deployments. Callers skip aggregates whose mode is disabled.
  */
 public final class AggregateOperators {
   private AggregateOperators() {}
 
-  /** The aggregate with no allowed lateness: a window's record is final when it is emitted. */
+  /** The aggregate with no allowed lateness: a window closes when event time passes its end. */
   public static AggregateStreams build(DataStream<Event> events, AggregatePlan plan, EventCatalog catalog) {
-    return build(events, plan, catalog, Duration.ZERO);
+    return build(events, null, plan, catalog, Duration.ZERO);
   }
 
   /**
-   * @param allowedLateness how long after a window closes late events still update it; each such
-   *     event re-emits the window's record with the new values. Events later than that go to
-   *     {@link AggregateStreams#late()}.
+   * @param events on-time events: every event of the input, or at least those the aggregate may
+   *     count
+   * @param aggregatesOnly events later than the rules accept but within {@code allowedLateness}
+   *     (see {@code AdmitEvents}), or null. Each input is filtered where it is produced, so the
+   *     filters chain to their producer and only counted events cross the network.
+   * @param allowedLateness how long after its end a window still accepts events; it fires once,
+   *     when event time passes end + lateness (see {@link WindowCloseTrigger}). Events later than
+   *     that go to {@link AggregateStreams#late()}.
    */
-  public static AggregateStreams build(
-      DataStream<Event> events, AggregatePlan plan, EventCatalog catalog, Duration allowedLateness) {
+  public static AggregateStreams build(DataStream<Event> events, DataStream<Event> aggregatesOnly, AggregatePlan plan,
+      EventCatalog catalog, Duration allowedLateness) {
     String uid = uid(plan);
     OutputTag<Event> lateTag = new OutputTag<>(uid + "/late", new EventTypeInfo(catalog));
     SelectAggregator aggregator = new SelectAggregator(plan);
 
-    SingleOutputStreamOperator<WindowRecord> records = events
-        .filter(new AggregateInput(plan))
-        .name(uid + "/input")
-        .uid(uid + "/input")
+    DataStream<Event> counted = filtered(events, plan, uid + "/input");
+    if (aggregatesOnly != null) {
+      counted = counted.union(filtered(aggregatesOnly, plan, uid + "/late-input"));
+    }
+    SingleOutputStreamOperator<WindowRecord> records = counted
         .keyBy(new GroupKeySelector(plan), Types.STRING)
         .window(WindowAssigners.of(plan.window()))
+        .trigger(new WindowCloseTrigger(allowedLateness.toMillis()))
         .allowedLateness(allowedLateness)
         .sideOutputLateData(lateTag)
         .aggregate(
@@ -67,11 +74,20 @@ public final class AggregateOperators {
     if (plan.spike() != null) {
       alerts = Optional.of(records
           .keyBy(new RecordGroupKeySelector(), Types.STRING)
-          .process(new SpikeFunction(plan), new AlertTypeInfo(catalog))
+          .process(new SpikeFunction(plan, allowedLateness.toMillis()), new AlertTypeInfo(catalog))
           .name(uid + "/spike")
           .uid(uid + "/spike"));
     }
     return new AggregateStreams(records, alerts, records.getSideOutput(lateTag));
+  }
+
+  /** Same parallelism as the producer, so the filter chains to it. */
+  private static DataStream<Event> filtered(DataStream<Event> events, AggregatePlan plan, String uid) {
+    return events
+        .filter(new AggregateInput(plan))
+        .setParallelism(events.getParallelism())
+        .name(uid)
+        .uid(uid);
   }
 
   /** The uid of an aggregate's window operator: {@code aggregate/<id>}. */

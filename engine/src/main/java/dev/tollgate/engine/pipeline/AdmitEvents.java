@@ -1,5 +1,6 @@
 package dev.tollgate.engine.pipeline;
 
+import dev.tollgate.engine.aggregate.CountedByAggregates;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventDecoder;
@@ -30,6 +31,20 @@ import org.apache.flink.util.OutputTag;
  * backtest gives the same result every run. Otherwise a processing-time timer also emits
  * periodically and marks the input idle after {@link PipelineOptions#idleTimeout()} without
  * records, so a quiet Kafka partition does not hold event time back.
+ *
+ * <p><b>Aggregate lateness.</b> With {@link PipelineOptions#aggregateLateness()} L &gt; 0, an event
+ * more than the out-of-orderness but at most that plus L behind the latest event is too late for
+ * the rules (their state has moved past it) but not for the aggregates, whose windows stay open L
+ * after their end. If an aggregate counts it ({@link CountedByAggregates}), it goes to the
+ * aggregates-only output and is counted as admitted for aggregates; otherwise it is rejected as
+ * late like any event beyond the bounds. Such an event is never late for an aggregate window: its
+ * ts plus L is after every watermark emitted before it, and a window closes only when the watermark
+ * passes its end plus L.
+ *
+ * <p><b>End of input.</b> When a bounded input ends, no event can arrive any more, so event time
+ * has reached the latest event: its ts goes out as a last watermark before the final {@code
+ * Long.MAX_VALUE}. Downstream operators use it to tell what the input reached (absences whose
+ * deadline is at or before it, aggregate windows whose end it passed) from what it did not.
  */
 public final class AdmitEvents extends AbstractStreamOperator<Event>
     implements OneInputStreamOperator<RawRecord, Event>, ProcessingTimeCallback {
@@ -38,15 +53,21 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
   /** Accumulator: records admitted as events (neither malformed nor late). */
   public static final String ADMITTED_COUNTER = "events-admitted";
 
+  /** Accumulator: records too late for rules that were admitted for aggregates only. */
+  public static final String ADMITTED_FOR_AGGREGATES_COUNTER = "events-admitted-aggregates-only";
+
   private static final long PERIODIC_EMIT_MILLIS = 200;
 
   private final EventCatalog catalog;
   private final String defaultType;
   private final PipelineOptions options;
   private final OutputTag<Rejected> rejectedTag;
+  private final CountedByAggregates countedByAggregates;
+  private final OutputTag<Event> aggregatesOnlyTag;
 
   private transient EventDecoder decoder;
   private transient LongCounter admitted;
+  private transient LongCounter admittedForAggregates;
   private transient long maxTimestamp;
   private transient long currentWatermark;
   private transient long sinceLastWatermark;
@@ -58,10 +79,23 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
    *     to one type), or null
    */
   public AdmitEvents(EventCatalog catalog, String defaultType, PipelineOptions options, OutputTag<Rejected> rejectedTag) {
+    this(catalog, defaultType, options, rejectedTag, null, null);
+  }
+
+  /**
+   * @param countedByAggregates the pipeline's aggregates, for events within the aggregate lateness;
+   *     null (or no aggregate lateness) rejects every event beyond the out-of-orderness
+   * @param aggregatesOnlyTag where events for the aggregates only go
+   */
+  public AdmitEvents(EventCatalog catalog, String defaultType, PipelineOptions options, OutputTag<Rejected> rejectedTag,
+      CountedByAggregates countedByAggregates, OutputTag<Event> aggregatesOnlyTag) {
     this.catalog = catalog;
     this.defaultType = defaultType;
     this.options = options;
     this.rejectedTag = rejectedTag;
+    boolean lateness = !options.aggregateLateness().isZero() && countedByAggregates != null && !countedByAggregates.isEmpty();
+    this.countedByAggregates = lateness ? countedByAggregates : null;
+    this.aggregatesOnlyTag = lateness ? aggregatesOnlyTag : null;
   }
 
   @Override
@@ -69,6 +103,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     super.open();
     decoder = new EventDecoder(catalog, defaultType);
     admitted = getRuntimeContext().getLongCounter(ADMITTED_COUNTER);
+    admittedForAggregates = getRuntimeContext().getLongCounter(ADMITTED_FOR_AGGREGATES_COUNTER);
     maxTimestamp = Long.MIN_VALUE;
     currentWatermark = Long.MIN_VALUE;
     if (!options.deterministic()) {
@@ -89,15 +124,21 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     // Late against the watermark this event's predecessors imply, not merely the last one emitted:
     // an event's fate then depends on input order alone, whatever the emission interval.
     if (maxTimestamp != Long.MIN_VALUE && ts < maxTimestamp - options.outOfOrderness().toMillis()) {
+      boolean withinAggregateLateness = countedByAggregates != null
+          && ts >= maxTimestamp - options.outOfOrderness().toMillis() - options.aggregateLateness().toMillis();
+      if (withinAggregateLateness && countedByAggregates.test(event)) {
+        markActive();
+        admittedForAggregates.add(1L);
+        output.collect(aggregatesOnlyTag, new StreamRecord<>(event, ts));
+        return;
+      }
       String detail = "ts " + ValueFormat.timestamp(ts) + " is more than " + options.outOfOrderness().toMillis()
-          + " ms behind the latest event (" + ValueFormat.timestamp(maxTimestamp) + ")";
+          + " ms behind the latest event (" + ValueFormat.timestamp(maxTimestamp) + ")"
+          + (withinAggregateLateness ? "; within the aggregate lateness, but no aggregate counts it" : "");
       output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text, RejectReason.LATE, detail, raw.origin())));
       return;
     }
-    if (idle) {
-      idle = false;
-      output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
-    }
+    markActive();
     admitted.add(1L);
     maxTimestamp = Math.max(maxTimestamp, ts);
     output.collect(new StreamRecord<>(event, ts));
@@ -106,6 +147,13 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     }
     if (!options.deterministic()) {
       lastRecordMillis = getProcessingTimeService().getCurrentProcessingTime();
+    }
+  }
+
+  private void markActive() {
+    if (idle) {
+      idle = false;
+      output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
     }
   }
 
@@ -134,13 +182,16 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
 
   /**
    * Upstream sources carry no event time; the only watermark they send is the end of a bounded
-   * input ({@code Long.MAX_VALUE}), which passes through so windows close and end-of-input rules
-   * apply. Our own last watermark goes first, so event time reaches the input's end.
+   * input ({@code Long.MAX_VALUE}), which passes through so end-of-input rules apply. The latest
+   * event's ts goes first: the input has ended, so event time has reached it.
    */
   @Override
   public void processWatermark(Watermark mark) {
     if (mark.getTimestamp() == Long.MAX_VALUE) {
-      emitWatermark();
+      if (maxTimestamp != Long.MIN_VALUE && maxTimestamp > currentWatermark) {
+        currentWatermark = maxTimestamp;
+        output.emitWatermark(new Watermark(maxTimestamp));
+      }
       output.emitWatermark(mark);
     }
   }

@@ -12,10 +12,25 @@ import java.time.Duration;
  * @param watermarkEvery emit a watermark after this many admitted events
  * @param deterministic watermarks from input order only, never from wall-clock time (backtests
  *     and rule tests); false for unbounded inputs such as Kafka
+ * @param aggregateLateness how much later than the out-of-orderness an event may arrive and still
+ *     count in aggregates (not in rules); aggregate windows close this long after their end, see
+ *     {@link AdmitEvents}. Zero by default.
  */
-public record PipelineOptions(Duration outOfOrderness, Duration idleTimeout, int watermarkEvery, boolean deterministic)
+public record PipelineOptions(
+    Duration outOfOrderness, Duration idleTimeout, int watermarkEvery, boolean deterministic, Duration aggregateLateness)
     implements Serializable {
   public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
+
+  public PipelineOptions {
+    if (aggregateLateness.isNegative()) {
+      throw new IllegalArgumentException("aggregate lateness must not be negative: " + aggregateLateness);
+    }
+  }
+
+  /** Without aggregate lateness. */
+  public PipelineOptions(Duration outOfOrderness, Duration idleTimeout, int watermarkEvery, boolean deterministic) {
+    this(outOfOrderness, idleTimeout, watermarkEvery, deterministic, Duration.ZERO);
+  }
 
   /** For a bounded replay: deterministic, a watermark every 64 events. */
   public static PipelineOptions replay(Duration outOfOrderness) {
@@ -25,5 +40,10 @@ public record PipelineOptions(Duration outOfOrderness, Duration idleTimeout, int
   /** For a live stream: periodic watermarks and idle detection. */
   public static PipelineOptions live(Duration outOfOrderness, Duration idleTimeout) {
     return new PipelineOptions(outOfOrderness, idleTimeout, 64, false);
+  }
+
+  /** These options with aggregate windows accepting events up to {@code lateness} later. */
+  public PipelineOptions withAggregateLateness(Duration lateness) {
+    return new PipelineOptions(outOfOrderness, idleTimeout, watermarkEvery, deterministic, lateness);
   }
 }

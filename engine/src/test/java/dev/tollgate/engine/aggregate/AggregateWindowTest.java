@@ -147,19 +147,88 @@ class AggregateWindowTest {
   }
 
   @Test
-  void allowedLatenessUpdatesTheWindowAndOnlyLaterEventsAreLate() throws Exception {
+  void withAllowedLatenessAWindowWaitsAndFiresOnceWithTheLateEvents() throws Exception {
     AggregatePlan plan = plan("demand.by_sku", BY_SKU, Orders.tumbling(Duration.ofHours(1)), DEMAND, null);
     try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(10))) {
       h.send(order("o1", "2026-03-01T10:00:00Z", "A", "DE", 1, "1"));
       h.watermark("2026-03-01T11:00:00Z");
       h.send(order("o2", "2026-03-01T10:30:00Z", "A", "DE", 5, "5"));
+      h.watermark("2026-03-01T11:09:59.998Z");
+      assertThat(h.records()).isEmpty();
+
       h.watermark("2026-03-01T11:10:00Z");
       h.send(order("o3", "2026-03-01T10:45:00Z", "A", "DE", 9, "9"));
 
-      assertThat(describe(h.records())).containsExactly(
-          "10:00-11:00 [A] = [1, 1, 1]",
-          "10:00-11:00 [A] = [2, 6, 6]");
+      assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [2, 6, 6]");
       assertThat(h.lateIds()).containsExactly("o3");
+    }
+  }
+
+  @Test
+  void aLateEventWithinTheLatenessOpensAWindowThatHadNoEvents() throws Exception {
+    AggregatePlan plan = plan("demand.by_sku", BY_SKU, Orders.tumbling(Duration.ofHours(1)), DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(10))) {
+      h.watermark("2026-03-01T11:05:00Z");
+      h.send(order("o1", "2026-03-01T10:30:00Z", "A", "DE", 4, "4"));
+      assertThat(h.records()).isEmpty();
+
+      h.watermark("2026-03-01T11:09:59.999Z");
+
+      assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 4, 4]");
+      assertThat(h.harness.numKeyedStateEntries()).isZero();
+      assertThat(h.harness.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void theEndOfAFiniteInputDoesNotCloseAWindowTheInputNeverReached() throws Exception {
+    AggregatePlan plan = plan("demand.by_sku", BY_SKU, Orders.tumbling(Duration.ofHours(1)), DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ZERO)) {
+      h.send(
+          order("o1", "2026-03-01T10:30:00Z", "A", "DE", 1, "1"),
+          order("o2", "2026-03-01T11:10:00Z", "A", "DE", 2, "2"));
+      // the input's last watermark is its latest event, then the end of input
+      h.watermark("2026-03-01T11:10:00Z");
+      h.harness.processWatermark(Long.MAX_VALUE);
+
+      assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 1, 1]");
+      assertThat(h.harness.numKeyedStateEntries()).isZero();
+      assertThat(h.harness.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void theEndOfAFiniteInputClosesAReachedWindowStillWithinItsLateness() throws Exception {
+    AggregatePlan plan = plan("demand.by_sku", BY_SKU, Orders.tumbling(Duration.ofHours(1)), DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(30))) {
+      h.send(
+          order("o1", "2026-03-01T10:30:00Z", "A", "DE", 1, "1"),
+          order("o2", "2026-03-01T11:10:00Z", "A", "DE", 2, "2"));
+      h.watermark("2026-03-01T11:10:00Z");
+      assertThat(h.records()).isEmpty();
+
+      h.harness.processWatermark(Long.MAX_VALUE);
+
+      // 10:00-11:00 was reached, nothing can arrive any more: complete. 11:00-12:00 was not.
+      assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 1, 1]");
+      assertThat(h.harness.numKeyedStateEntries()).isZero();
+      assertThat(h.harness.numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void aClosedWindowLeavesNoStateAndNoTimer() throws Exception {
+    AggregatePlan plan = plan("demand.sliding", BY_SKU, Orders.sliding(Duration.ofHours(1), Duration.ofMinutes(30)),
+        DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(5))) {
+      h.send(order("o1", "2026-03-01T10:10:00Z", "A", "DE", 1, "1"));
+      assertThat(h.harness.numEventTimeTimers()).isPositive();
+
+      h.watermark("2026-03-01T11:04:59.999Z");
+
+      assertThat(h.records()).hasSize(2);
+      assertThat(h.harness.numKeyedStateEntries()).isZero();
+      assertThat(h.harness.numEventTimeTimers()).isZero();
     }
   }
 
@@ -179,6 +248,26 @@ class AggregateWindowTest {
       assertThat(describe(h.records())).containsExactly(
           "10:00-11:10 [A] = [3, 2]",
           "12:00-12:30 [A] = [1, 1]");
+    }
+  }
+
+  @Test
+  void aLateEventThatExtendsAReachedSessionMovesItsCloseToTheNewEnd() throws Exception {
+    AggregatePlan plan = plan("demand.sessions", BY_SKU, Orders.session(Duration.ofMinutes(30)), List.of(
+        select("orders", AggregateFunction.COUNT, null, ValueType.LONG),
+        select("buyers", AggregateFunction.COUNT_DISTINCT, BUYER, ValueType.LONG)), null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(20))) {
+      h.send(order("o1", "2026-03-01T10:00:00Z", "sku", "A", "buyerId", "B1"));
+      h.watermark("2026-03-01T10:35:00Z");
+      h.send(order("o2", "2026-03-01T10:20:00Z", "sku", "A", "buyerId", "B1"));
+      h.watermark("2026-03-01T11:09:59.998Z");
+      assertThat(h.records()).isEmpty();
+
+      h.watermark("2026-03-01T11:09:59.999Z");
+
+      assertThat(describe(h.records())).containsExactly("10:00-10:50 [A] = [2, 1]");
+      assertThat(h.harness.numKeyedStateEntries()).isZero();
+      assertThat(h.harness.numEventTimeTimers()).isZero();
     }
   }
 }

@@ -30,7 +30,7 @@ final class WindowHarness implements AutoCloseable {
     EventTypeInfo eventType = new EventTypeInfo(Orders.CATALOG);
     AggregateStreams streams = AggregateOperators.build(
         env.fromData(List.of(Orders.order("x", "2026-03-01T00:00:00Z", "S", "DE", 1, "1")), eventType),
-        plan, Orders.CATALOG, allowedLateness);
+        null, plan, Orders.CATALOG, allowedLateness);
     OneInputTransformation<Event, WindowRecord> window =
         (OneInputTransformation<Event, WindowRecord>) streams.records().getTransformation();
     harness = new KeyedOneInputStreamOperatorTestHarness<>(
