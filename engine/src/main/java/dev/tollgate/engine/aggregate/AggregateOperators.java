@@ -35,6 +35,12 @@ public final class AggregateOperators {
     return build(events, null, plan, catalog, Duration.ZERO);
   }
 
+  /** The aggregate over one input, its windows closing {@code allowedLateness} after their end. */
+  public static AggregateStreams build(
+      DataStream<Event> events, AggregatePlan plan, EventCatalog catalog, Duration allowedLateness) {
+    return build(events, null, plan, catalog, allowedLateness);
+  }
+
   /**
    * @param events on-time events: every event of the input, or at least those the aggregate may
    *     count

@@ -32,10 +32,18 @@ import org.apache.flink.util.CloseableIterator;
  * Runs a compiled rule set over a JSON-lines file on an embedded Flink cluster and writes {@code
  * alerts.jsonl}, {@code aggregates.jsonl}, {@code rejected.jsonl} and {@code summary.json}.
  *
- * <p>Output files are sorted (alerts by event time, rule and id; rejected records by line), so the
- * same input and rules give byte-identical files whatever the parallelism did to arrival order.
+ * <p>Output files are sorted (alerts by event time, rule and id; window records by window start,
+ * aggregate and text — window end, then group values; rejected records by line), so the same input
+ * and rules give byte-identical files whatever the parallelism did to arrival order.
+ *
+ * <p>At the end of the input, aggregate windows the input reached are closed and written; windows
+ * whose end lies after the last event are not: the input ended, the window did not (see {@code
+ * WindowCloseTrigger}).
  */
 public final class Backtest {
+  /** How many leading groups per aggregate the report keeps. */
+  public static final int LEADING_GROUPS = 5;
+
   private static final Comparator<OutputLine> ORDER = Comparator
       .<OutputLine>comparingLong(line -> line.order)
       .thenComparing(line -> line.source)
@@ -94,11 +102,17 @@ public final class Backtest {
         alertsPerRule.put(rule.id(), 0L);
       }
     }
+    List<AggregatePlan> aggregates = new ArrayList<>();
     for (AggregatePlan aggregate : plan.aggregates()) {
-      if (aggregate.spike() != null) {
-        alertsPerRule.put(aggregate.id(), 0L);
+      if (aggregate.metadata().mode() != Mode.DISABLED) {
+        aggregates.add(aggregate);
+        if (aggregate.spike() != null) {
+          alertsPerRule.put(aggregate.id(), 0L);
+        }
       }
     }
+    AggregateLeaders leaders = new AggregateLeaders(aggregates);
+    collected.get(OutputLine.Kind.AGGREGATE).forEach(leaders::add);
     for (OutputLine alert : collected.get(OutputLine.Kind.ALERT)) {
       alertsPerRule.merge(alert.source, 1L, Long::sum);
     }
@@ -106,8 +120,8 @@ public final class Backtest {
     for (OutputLine rejected : collected.get(OutputLine.Kind.REJECTED)) {
       rejectedByReason.merge(rejected.source, 1L, Long::sum);
     }
-    Long admitted = result.getAccumulatorResult(AdmitEvents.ADMITTED_COUNTER);
-    long processed = admitted == null ? 0 : admitted;
+    long forAggregatesOnly = counter(result, AdmitEvents.ADMITTED_FOR_AGGREGATES_COUNTER);
+    long processed = counter(result, AdmitEvents.ADMITTED_COUNTER) + forAggregatesOnly;
     long inputLines = JsonLinesFormat.ReadProgress.LINES_READ.get();
 
     Map<String, String> labels = LabelIndex.scan(options.events());
@@ -119,8 +133,13 @@ public final class Backtest {
       }
       effectiveness = counter.result();
     }
-    return new BacktestReport(inputLines, processed, rejectedByReason, alertsPerRule,
-        collected.get(OutputLine.Kind.AGGREGATE).size(), elapsed, effectiveness);
+    return new BacktestReport(inputLines, processed, forAggregatesOnly, rejectedByReason, alertsPerRule,
+        collected.get(OutputLine.Kind.AGGREGATE).size(), leaders.result(LEADING_GROUPS), elapsed, effectiveness);
+  }
+
+  private static long counter(JobExecutionResult result, String name) {
+    Long value = result.getAccumulatorResult(name);
+    return value == null ? 0 : value;
   }
 
   private static void write(Path file, List<OutputLine> lines) throws IOException {
