@@ -9,7 +9,9 @@ import dev.tollgate.engine.event.EventTypeInfo;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 
@@ -21,6 +23,9 @@ import org.apache.flink.util.OutputTag;
  *        → incremental aggregate + window bounds → WindowRecords [uid aggregate/&lt;id&gt;]
  *        → keyBy group → spike function → Alerts         [uid aggregate/&lt;id&gt;/spike]
  * </pre>
+ *
+ * Sliding windows aggregate in two stages, panes first ({@link SlidingPanes}, uid {@code
+ * aggregate/<id>/panes}), so an event updates one accumulator, not one per covering window.
  *
  * The input must carry timestamps and watermarks, with events later than the pipeline's
  * out-of-orderness already removed. Windows keep one accumulator per group and open window (see
@@ -61,20 +66,42 @@ public final class AggregateOperators {
     if (aggregatesOnly != null) {
       counted = counted.union(filtered(aggregatesOnly, plan, uid + "/late-input"));
     }
-    SingleOutputStreamOperator<WindowRecord> records = counted
-        .keyBy(new GroupKeySelector(plan), Types.STRING)
-        .window(WindowAssigners.of(plan.window()))
-        .trigger(new WindowCloseTrigger(allowedLateness.toMillis()))
-        .allowedLateness(allowedLateness)
-        .sideOutputLateData(lateTag)
-        .aggregate(
-            aggregator,
-            new WindowRecordEmitter(plan),
-            new AccumulatorTypeInfo(aggregator.kinds()),
-            WindowRecordTypeInfo.INSTANCE,
-            WindowRecordTypeInfo.INSTANCE)
-        .name(uid)
-        .uid(uid);
+    KeyedStream<Event, String> grouped = counted.keyBy(new GroupKeySelector(plan), Types.STRING);
+    AccumulatorTypeInfo accumulatorType = new AccumulatorTypeInfo(aggregator.kinds());
+    SingleOutputStreamOperator<WindowRecord> records;
+    DataStream<Event> late;
+    if (plan.window().kind() == AggregatePlan.WindowKind.SLIDING) {
+      SingleOutputStreamOperator<Tuple2<String, Accumulator>> panes = grouped
+          .window(SlidingPanes.paneAssigner(plan.window()))
+          .trigger(new WindowCloseTrigger(allowedLateness.toMillis()))
+          .allowedLateness(allowedLateness)
+          .sideOutputLateData(lateTag)
+          .aggregate(new SlidingPanes.PaneAggregator(aggregator), new SlidingPanes.PaneEmitter(),
+              accumulatorType, accumulatorType, SlidingPanes.paneType(aggregator.kinds()))
+          .name(uid + "/panes")
+          .uid(uid + "/panes");
+      records = panes
+          .keyBy(new SlidingPanes.PaneKey(), Types.STRING)
+          .window(WindowAssigners.of(plan.window()))
+          .trigger(new WindowCloseTrigger(allowedLateness.toMillis()))
+          .allowedLateness(allowedLateness)
+          .aggregate(new SlidingPanes.PaneMerger(aggregator), new WindowRecordEmitter(plan),
+              accumulatorType, WindowRecordTypeInfo.INSTANCE, WindowRecordTypeInfo.INSTANCE)
+          .name(uid)
+          .uid(uid);
+      late = panes.getSideOutput(lateTag);
+    } else {
+      records = grouped
+          .window(WindowAssigners.of(plan.window()))
+          .trigger(new WindowCloseTrigger(allowedLateness.toMillis()))
+          .allowedLateness(allowedLateness)
+          .sideOutputLateData(lateTag)
+          .aggregate(aggregator, new WindowRecordEmitter(plan), accumulatorType,
+              WindowRecordTypeInfo.INSTANCE, WindowRecordTypeInfo.INSTANCE)
+          .name(uid)
+          .uid(uid);
+      late = records.getSideOutput(lateTag);
+    }
 
     Optional<DataStream<Alert>> alerts = Optional.empty();
     if (plan.spike() != null) {
@@ -84,7 +111,7 @@ public final class AggregateOperators {
           .name(uid + "/spike")
           .uid(uid + "/spike"));
     }
-    return new AggregateStreams(records, alerts, records.getSideOutput(lateTag));
+    return new AggregateStreams(records, alerts, late);
   }
 
   /** Same parallelism as the producer, so the filter chains to it. */

@@ -21,10 +21,12 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
  * (The pipeline's admission operator sends the latest event's ts as its last watermark, so "reached"
  * means "at or before the latest event".)
  *
- * <p><b>State.</b> Without lateness one event-time timer per window, at its end (Flink's cleanup
- * timer, the same instant). With lateness {@code L > 0}: a timer at the end marks the window as
- * reached (a boolean in trigger state) and sets the closing timer at end + L. Both are removed with
- * the window.
+ * <p><b>Timers.</b> The window operator registers its own cleanup timer at end + lateness for
+ * every window (Flink's allowed lateness) and calls the trigger when it fires; that timer is the
+ * close, so without lateness this trigger adds no timer of its own: one timer per window. With
+ * lateness {@code L > 0} the trigger adds a timer at the
+ * window's end, which marks the window as reached (a boolean in trigger state) so the end of input
+ * can tell reached windows from the others. Both are removed with the window.
  */
 final class WindowCloseTrigger extends Trigger<Object, TimeWindow> {
   private static final long serialVersionUID = 1L;
@@ -33,7 +35,7 @@ final class WindowCloseTrigger extends Trigger<Object, TimeWindow> {
 
   private final long lateness;
 
-  /** @param lateness allowed lateness in milliseconds, at least 0 */
+  /** @param lateness the window operator's allowed lateness in milliseconds, at least 0 */
   WindowCloseTrigger(long lateness) {
     if (lateness < 0) {
       throw new IllegalArgumentException("negative lateness " + lateness);
@@ -43,28 +45,30 @@ final class WindowCloseTrigger extends Trigger<Object, TimeWindow> {
 
   @Override
   public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) throws Exception {
-    arm(window, ctx);
+    if (lateness > 0) {
+      watchForEnd(window, ctx);
+    }
     return TriggerResult.CONTINUE;
   }
 
+  /** Called for the operator's cleanup timer (the close) and, with lateness, the end timer. */
   @Override
   public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext ctx) throws Exception {
     boolean endOfInput = ctx.getCurrentWatermark() == Long.MAX_VALUE;
     if (lateness == 0) {
-      // The only timer is at the end: in normal operation it fires the window; at the end of input
-      // it is still pending only because the input never reached the window's end.
+      // The only timer is the close at the end: in normal operation it fires the window; at the end
+      // of input it is still pending only because the input never reached the window's end.
       return endOfInput ? TriggerResult.CONTINUE : TriggerResult.FIRE;
     }
     ValueState<Boolean> reached = ctx.getPartitionedState(REACHED);
     if (endOfInput) {
-      return reached.value() != null ? TriggerResult.FIRE : TriggerResult.CONTINUE;
+      return time != window.maxTimestamp() && reached.value() != null ? TriggerResult.FIRE : TriggerResult.CONTINUE;
     }
-    if (time == closeTime(window)) {
-      return TriggerResult.FIRE;
+    if (time == window.maxTimestamp()) {
+      reached.update(Boolean.TRUE);
+      return TriggerResult.CONTINUE;
     }
-    reached.update(Boolean.TRUE);
-    ctx.registerEventTimeTimer(closeTime(window));
-    return TriggerResult.CONTINUE;
+    return TriggerResult.FIRE;
   }
 
   @Override
@@ -77,37 +81,32 @@ final class WindowCloseTrigger extends Trigger<Object, TimeWindow> {
     return true;
   }
 
-  /** Session windows: the merged window is armed afresh; the merged-away ones are cleared. */
+  /** Session windows: the merged window is watched afresh; the merged-away ones are cleared. */
   @Override
   public void onMerge(TimeWindow window, OnMergeContext ctx) throws Exception {
-    arm(window, ctx);
+    if (lateness > 0) {
+      watchForEnd(window, ctx);
+    }
   }
 
   @Override
   public void clear(TimeWindow window, TriggerContext ctx) throws Exception {
-    ctx.deleteEventTimeTimer(window.maxTimestamp());
     if (lateness > 0) {
-      ctx.deleteEventTimeTimer(closeTime(window));
+      ctx.deleteEventTimeTimer(window.maxTimestamp());
       ctx.getPartitionedState(REACHED).clear();
     }
   }
 
   /**
-   * A window whose end event time has not reached waits for its end; one it has reached (an event
-   * within the lateness created or extended it) is marked reached and waits for its close.
+   * A window whose end event time has not reached gets a timer at its end; one it has already
+   * reached (an event within the lateness created or extended it) is marked reached at once.
    */
-  private void arm(TimeWindow window, TriggerContext ctx) throws Exception {
-    if (lateness == 0 || window.maxTimestamp() > ctx.getCurrentWatermark()) {
+  private void watchForEnd(TimeWindow window, TriggerContext ctx) throws Exception {
+    if (window.maxTimestamp() > ctx.getCurrentWatermark()) {
       ctx.registerEventTimeTimer(window.maxTimestamp());
     } else {
       ctx.getPartitionedState(REACHED).update(Boolean.TRUE);
-      ctx.registerEventTimeTimer(closeTime(window));
     }
-  }
-
-  private long closeTime(TimeWindow window) {
-    long end = window.maxTimestamp();
-    return end > Long.MAX_VALUE - lateness ? Long.MAX_VALUE : end + lateness;
   }
 
   @Override

@@ -75,6 +75,32 @@ class AggregateWindowTest {
   }
 
   @Test
+  void slidingWindowsMergeTheirPanesExactlyIncludingDistinctCounts() throws Exception {
+    AggregatePlan plan = plan("demand.sliding_buyers", BY_SKU, Orders.sliding(Duration.ofHours(1), Duration.ofMinutes(20)),
+        List.of(select("orders", AggregateFunction.COUNT, null, ValueType.LONG),
+            select("buyers", AggregateFunction.COUNT_DISTINCT, BUYER, ValueType.LONG),
+            select("revenue", AggregateFunction.SUM, AMOUNT, ValueType.DECIMAL),
+            select("largest", AggregateFunction.MAX, QUANTITY, ValueType.LONG)), null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ZERO)) {
+      h.send(
+          order("o1", "2026-03-01T10:05:00Z", "sku", "A", "buyerId", "B1", "amount", "1.10", "quantity", 2),
+          order("o2", "2026-03-01T10:25:00Z", "sku", "A", "buyerId", "B1", "amount", "2.20", "quantity", 7),
+          order("o3", "2026-03-01T10:45:00Z", "sku", "A", "buyerId", "B2", "amount", "3.30", "quantity", 1));
+      h.watermark("2026-03-01T12:00:00Z");
+
+      // three 20-minute panes; each window merges the panes it covers
+      assertThat(describe(h.records())).containsExactly(
+          "09:20-10:20 [A] = [1, 1, 1.10, 2]",
+          "09:40-10:40 [A] = [2, 1, 3.30, 7]",
+          "10:00-11:00 [A] = [3, 2, 6.60, 7]",
+          "10:20-11:20 [A] = [2, 2, 5.50, 7]",
+          "10:40-11:40 [A] = [1, 1, 3.30, 1]");
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
   void decimalSumsAndAveragesAreExact() throws Exception {
     AggregatePlan plan = plan("demand.exact", BY_SKU, Orders.tumbling(Duration.ofHours(1)), List.of(
         select("revenue", AggregateFunction.SUM, AMOUNT, ValueType.DECIMAL),
@@ -175,8 +201,8 @@ class AggregateWindowTest {
       h.watermark("2026-03-01T11:09:59.999Z");
 
       assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 4, 4]");
-      assertThat(h.harness.numKeyedStateEntries()).isZero();
-      assertThat(h.harness.numEventTimeTimers()).isZero();
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
     }
   }
 
@@ -189,11 +215,11 @@ class AggregateWindowTest {
           order("o2", "2026-03-01T11:10:00Z", "A", "DE", 2, "2"));
       // the input's last watermark is its latest event, then the end of input
       h.watermark("2026-03-01T11:10:00Z");
-      h.harness.processWatermark(Long.MAX_VALUE);
+      h.endOfInput();
 
       assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 1, 1]");
-      assertThat(h.harness.numKeyedStateEntries()).isZero();
-      assertThat(h.harness.numEventTimeTimers()).isZero();
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
     }
   }
 
@@ -207,12 +233,12 @@ class AggregateWindowTest {
       h.watermark("2026-03-01T11:10:00Z");
       assertThat(h.records()).isEmpty();
 
-      h.harness.processWatermark(Long.MAX_VALUE);
+      h.endOfInput();
 
       // 10:00-11:00 was reached, nothing can arrive any more: complete. 11:00-12:00 was not.
       assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 1, 1]");
-      assertThat(h.harness.numKeyedStateEntries()).isZero();
-      assertThat(h.harness.numEventTimeTimers()).isZero();
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
     }
   }
 
@@ -222,13 +248,13 @@ class AggregateWindowTest {
         DEMAND, null);
     try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(5))) {
       h.send(order("o1", "2026-03-01T10:10:00Z", "A", "DE", 1, "1"));
-      assertThat(h.harness.numEventTimeTimers()).isPositive();
+      assertThat(h.eventTimeTimers()).isPositive();
 
       h.watermark("2026-03-01T11:04:59.999Z");
 
       assertThat(h.records()).hasSize(2);
-      assertThat(h.harness.numKeyedStateEntries()).isZero();
-      assertThat(h.harness.numEventTimeTimers()).isZero();
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
     }
   }
 
@@ -266,8 +292,8 @@ class AggregateWindowTest {
       h.watermark("2026-03-01T11:09:59.999Z");
 
       assertThat(describe(h.records())).containsExactly("10:00-10:50 [A] = [2, 1]");
-      assertThat(h.harness.numKeyedStateEntries()).isZero();
-      assertThat(h.harness.numEventTimeTimers()).isZero();
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
     }
   }
 }
