@@ -19,7 +19,7 @@ import org.apache.flink.util.OutputTag;
  * Builds an {@code aggregate} block on a Flink event stream:
  *
  * <pre>
- * events → filter (type, where, non-null group) → keyBy group → event-time window
+ * events → filter (type, where, non-null group), keep read fields → keyBy group → event-time window
  *        → incremental aggregate + window bounds → WindowRecords [uid aggregate/&lt;id&gt;]
  *        → keyBy group → spike function → Alerts         [uid aggregate/&lt;id&gt;/spike]
  * </pre>
@@ -62,9 +62,9 @@ public final class AggregateOperators {
     OutputTag<Event> lateTag = new OutputTag<>(uid + "/late", new EventTypeInfo(catalog));
     SelectAggregator aggregator = new SelectAggregator(plan);
 
-    DataStream<Event> counted = filtered(events, plan, uid + "/input");
+    DataStream<Event> counted = filtered(events, plan, catalog, uid + "/input");
     if (aggregatesOnly != null) {
-      counted = counted.union(filtered(aggregatesOnly, plan, uid + "/late-input"));
+      counted = counted.union(filtered(aggregatesOnly, plan, catalog, uid + "/late-input"));
     }
     KeyedStream<Event, String> grouped = counted.keyBy(new GroupKeySelector(plan), Types.STRING);
     AccumulatorTypeInfo accumulatorType = new AccumulatorTypeInfo(aggregator.kinds());
@@ -115,9 +115,9 @@ public final class AggregateOperators {
   }
 
   /** Same parallelism as the producer, so the filter chains to it. */
-  private static DataStream<Event> filtered(DataStream<Event> events, AggregatePlan plan, String uid) {
+  private static DataStream<Event> filtered(DataStream<Event> events, AggregatePlan plan, EventCatalog catalog, String uid) {
     return events
-        .filter(new AggregateInput(plan))
+        .flatMap(new AggregateInput(plan), new EventTypeInfo(catalog))
         .setParallelism(events.getParallelism())
         .name(uid)
         .uid(uid);

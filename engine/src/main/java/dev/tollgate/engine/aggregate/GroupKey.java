@@ -43,6 +43,16 @@ public final class GroupKey implements Serializable {
     return out.toString();
   }
 
+  /** Whether the event has a value in every group field, that is, a group. */
+  public boolean hasGroup(Event event) {
+    for (int position : positions) {
+      if (event.get(position) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The key of a group given by its (non-null) values in group-by order. */
   public static String of(List<Object> values) {
     StringBuilder out = new StringBuilder(32);

@@ -41,7 +41,11 @@ final class RunningSum {
     }
     longTotal = next;
     overflow |= other.overflow;
-    decimalTotal = decimalTotal.add(other.decimalTotal);
+    // Only one representation is in use per slot; skipping the others keeps a merge of long sums
+    // (session and sliding windows merge often) free of decimal arithmetic.
+    if (other.decimalTotal.signum() != 0) {
+      decimalTotal = decimalTotal.add(other.decimalTotal);
+    }
     doubleTotal += other.doubleTotal;
   }
 }

@@ -35,23 +35,7 @@ public final class WindowRecordJson {
 
   /** One line of {@code aggregates.jsonl}, without the newline. */
   public String encode(WindowRecord record) {
-    Layout layout = layouts.get(record.aggregateId());
-    if (layout == null) {
-      throw new IllegalArgumentException("no aggregate " + record.aggregateId());
-    }
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator generator = factory.createGenerator(out)) {
-      generator.writeStartObject();
-      generator.writeStringField("aggregate", record.aggregateId());
-      generator.writeStringField("window_start", ValueFormat.timestamp(record.windowStart()));
-      generator.writeStringField("window_end", ValueFormat.timestamp(record.windowEnd()));
-      writeFields(generator, layout.groupNames, layout.groupTypes, record.groupValues());
-      writeFields(generator, layout.selectNames, layout.selectTypes, record.values());
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return write(record, true);
   }
 
   /**
@@ -59,15 +43,27 @@ public final class WindowRecordJson {
    * every window of one group, so a keyed topic keeps a group's windows in order on one partition.
    */
   public String encodeKey(WindowRecord record) {
+    return write(record, false);
+  }
+
+  /** The aggregate and group fields; with {@code whole}, the window bounds and selected values too. */
+  private String write(WindowRecord record, boolean whole) {
     Layout layout = layouts.get(record.aggregateId());
     if (layout == null) {
       throw new IllegalArgumentException("no aggregate " + record.aggregateId());
     }
-    StringWriter out = new StringWriter(96);
+    StringWriter out = new StringWriter(whole ? 256 : 96);
     try (JsonGenerator generator = factory.createGenerator(out)) {
       generator.writeStartObject();
       generator.writeStringField("aggregate", record.aggregateId());
+      if (whole) {
+        generator.writeStringField("window_start", ValueFormat.timestamp(record.windowStart()));
+        generator.writeStringField("window_end", ValueFormat.timestamp(record.windowEnd()));
+      }
       writeFields(generator, layout.groupNames, layout.groupTypes, record.groupValues());
+      if (whole) {
+        writeFields(generator, layout.selectNames, layout.selectTypes, record.values());
+      }
       generator.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

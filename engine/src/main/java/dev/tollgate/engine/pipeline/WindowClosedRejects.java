@@ -13,7 +13,8 @@ import org.apache.flink.api.common.functions.MapFunction;
  * Turns an event an aggregate window refused as late into a rejected record. Admission makes this
  * impossible (no admitted event is behind a window's close, see {@link AdmitEvents}), so this is a
  * guard: should it ever happen, the event is reported rather than dropped. The raw text is gone by
- * then, so the record carries the event re-encoded and an unknown origin.
+ * then, so the record carries the event as the window saw it (id, ts and the fields the aggregate
+ * reads) re-encoded, and an unknown origin.
  */
 final class WindowClosedRejects implements MapFunction<Event, Rejected> {
   private static final long serialVersionUID = 1L;

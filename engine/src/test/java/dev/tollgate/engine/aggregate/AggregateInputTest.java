@@ -20,4 +20,26 @@ class AggregateInputTest {
   void skipsEventsWithANullGroupField() {
     assertThat(input.filter(Orders.order("o1", "2026-03-01T10:00:00Z", "sku", "S", "status", "PLACED"))).isFalse();
   }
+
+  @Test
+  void passesOnACountedEventWithOnlyTheFieldsTheWindowsRead() {
+    java.util.List<dev.tollgate.engine.event.Event> out = new java.util.ArrayList<>();
+    org.apache.flink.util.Collector<dev.tollgate.engine.event.Event> collector = new org.apache.flink.api.common.functions.util.ListCollector<>(out);
+
+    input.flatMap(Orders.order("o1", "2026-03-01T10:00:00Z", "sku", "S", "destinationCountry", "DE", "quantity", 3,
+        "amount", "9.90", "status", "PLACED", "buyerId", "B7"), collector);
+    input.flatMap(Orders.order("o2", "2026-03-01T10:00:00Z", "sku", "S", "destinationCountry", "DE",
+        "status", "CANCELLED"), collector);
+
+    // id, ts, sku, destinationCountry, quantity, amount: the status (only read by where) and the buyer are gone
+    assertThat(out).singleElement().satisfies(event -> {
+      assertThat(event.id()).isEqualTo("o1");
+      assertThat(event.get(2)).isEqualTo("S");
+      assertThat(event.get(3)).isEqualTo("DE");
+      assertThat(event.get(4)).isEqualTo(3L);
+      assertThat(event.get(5)).isEqualTo(new java.math.BigDecimal("9.90"));
+      assertThat(event.get(6)).isNull();
+      assertThat(event.get(7)).isNull();
+    });
+  }
 }
