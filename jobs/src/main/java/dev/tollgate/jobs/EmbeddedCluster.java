@@ -13,8 +13,13 @@ public final class EmbeddedCluster {
   private EmbeddedCluster() {}
 
   public static StreamExecutionEnvironment environment(int parallelism) {
+    return environment(parallelism, "hashmap");
+  }
+
+  /** @param stateBackend {@code hashmap} or {@code rocksdb} (benchmarks compare them) */
+  public static StreamExecutionEnvironment environment(int parallelism, String stateBackend) {
     Configuration config = new Configuration();
-    config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
     config.set(RestOptions.BIND_PORT, "0");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
     env.setParallelism(parallelism);

@@ -46,7 +46,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *
  * <pre>
  * java ... dev.tollgate.jobs.bench.demand.DemandBench [--orders 1000000] [--parallelism 2]
- *     [--runs 2] [--rules rules] [--file target/bench/orders-1000000.jsonl]
+ *     [--runs 2] [--state-backend hashmap|rocksdb] [--rules rules] [--file target/bench/orders-1000000.jsonl]
  * </pre>
  *
  * The first run includes the JIT's warm-up; later runs show the steady state. Results go in
@@ -60,20 +60,22 @@ public final class DemandBench {
     long orders = Long.parseLong(options.getOrDefault("orders", "1000000"));
     int parallelism = Integer.parseInt(options.getOrDefault("parallelism", "2"));
     int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
+    String stateBackend = options.getOrDefault("state-backend", "hashmap");
     Path rules = Path.of(options.getOrDefault("rules", "rules"));
     Path file = Path.of(options.getOrDefault("file", "target/bench/orders-" + orders + ".jsonl"));
 
     RuleSetPlan plan = demandPlan(rules);
     System.out.printf("generating %,d orders into %s%n", orders, file);
     OrderFile.write(file, orders);
-    System.out.printf("demand aggregation, parallelism %d, %d aggregates:%n", parallelism, plan.aggregates().size());
+    System.out.printf("demand aggregation, parallelism %d, %s state, %d aggregates:%n",
+        parallelism, stateBackend, plan.aggregates().size());
     for (AggregatePlan aggregate : plan.aggregates()) {
       System.out.printf("  %-36s %s%s%n", aggregate.id(), describe(aggregate.window()),
           aggregate.spike() != null ? ", spike" : "");
     }
     for (int run = 1; run <= runs; run++) {
       long cpuBefore = processCpuNanos();
-      JobExecutionResult result = runOnce(plan, file, parallelism);
+      JobExecutionResult result = runOnce(plan, file, parallelism, stateBackend);
       double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
       long millis = result.getNetRuntime();
       long records = result.<Long>getAccumulatorResult(RECORDS);
@@ -105,8 +107,9 @@ public final class DemandBench {
     return RuleSelection.parse("kind=aggregate").apply(compilation.plan());
   }
 
-  private static JobExecutionResult runOnce(RuleSetPlan plan, Path file, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = EmbeddedCluster.environment(parallelism);
+  private static JobExecutionResult runOnce(RuleSetPlan plan, Path file, int parallelism, String stateBackend)
+      throws Exception {
+    StreamExecutionEnvironment env = EmbeddedCluster.environment(parallelism, stateBackend);
     FileSource<RawRecord> source = FileSource
         .forRecordStreamFormat(new JsonLinesFormat(file.getFileName().toString()),
             org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()))
@@ -192,7 +195,8 @@ public final class DemandBench {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: DemandBench [--orders N] [--parallelism P] [--runs R] [--rules DIR] [--file PATH]");
+        throw new IllegalArgumentException("usage: DemandBench [--orders N] [--parallelism P] [--runs R]"
+            + " [--state-backend hashmap|rocksdb] [--rules DIR] [--file PATH]");
       }
       options.put(args[i].substring(2), args[++i]);
     }
