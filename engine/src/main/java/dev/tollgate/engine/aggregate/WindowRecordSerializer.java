@@ -1,5 +1,6 @@
 package dev.tollgate.engine.aggregate;
 
+import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
