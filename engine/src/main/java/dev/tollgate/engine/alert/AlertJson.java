@@ -36,6 +36,29 @@ public final class AlertJson {
     return out.toString();
   }
 
+  /**
+   * The alert's key as a JSON object in the rule's key order, exactly as the {@code key} member of
+   * {@link #encode} writes it: {@code {"accountId":"A1"}}; {@code {}} for single-event rules.
+   */
+  public String encodeKey(Alert alert) {
+    StringWriter out = new StringWriter(64);
+    try (JsonGenerator generator = events.factory().createGenerator(out)) {
+      writeKey(generator, alert);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeKey(JsonGenerator generator, Alert alert) throws IOException {
+    generator.writeStartObject();
+    for (Map.Entry<String, Object> entry : alert.key().entrySet()) {
+      generator.writeFieldName(entry.getKey());
+      writeScalar(generator, entry.getValue());
+    }
+    generator.writeEndObject();
+  }
+
   public void write(JsonGenerator generator, Alert alert) throws IOException {
     generator.writeStartObject();
     generator.writeStringField("alertId", alert.alertId());
@@ -44,12 +67,8 @@ public final class AlertJson {
     generator.writeStringField("severity", alert.severity().keyword());
     generator.writeStringField("category", alert.category());
     generator.writeStringField("mode", alert.mode().keyword());
-    generator.writeObjectFieldStart("key");
-    for (Map.Entry<String, Object> entry : alert.key().entrySet()) {
-      generator.writeFieldName(entry.getKey());
-      writeScalar(generator, entry.getValue());
-    }
-    generator.writeEndObject();
+    generator.writeFieldName("key");
+    writeKey(generator, alert);
     generator.writeStringField("message", alert.message());
     generator.writeStringField("eventTime", ValueFormat.timestamp(alert.eventTime()));
     generator.writeArrayFieldStart("events");

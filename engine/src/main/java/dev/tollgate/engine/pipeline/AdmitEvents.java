@@ -7,6 +7,8 @@ import dev.tollgate.engine.event.RejectReason;
 import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.eval.ValueFormat;
 import dev.tollgate.engine.source.RawRecord;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -46,6 +48,8 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
   private final OutputTag<Rejected> rejectedTag;
 
   private transient EventDecoder decoder;
+  /** Decoders for records that carry their own default type (topics bound to one type). */
+  private transient Map<String, EventDecoder> typedDecoders;
   private transient LongCounter admitted;
   private transient long maxTimestamp;
   private transient long currentWatermark;
@@ -68,6 +72,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
   public void open() throws Exception {
     super.open();
     decoder = new EventDecoder(catalog, defaultType);
+    typedDecoders = new HashMap<>();
     admitted = getRuntimeContext().getLongCounter(ADMITTED_COUNTER);
     maxTimestamp = Long.MIN_VALUE;
     currentWatermark = Long.MIN_VALUE;
@@ -80,9 +85,10 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
   @Override
   public void processElement(StreamRecord<RawRecord> element) {
     RawRecord raw = element.getValue();
-    Event event = decoder.decode(raw.text);
+    EventDecoder recordDecoder = decoderFor(raw);
+    Event event = recordDecoder.decode(raw.text);
     if (event == null) {
-      output.collect(rejectedTag, new StreamRecord<>(Rejected.of(raw.text, decoder.rejection(), raw.origin())));
+      output.collect(rejectedTag, new StreamRecord<>(Rejected.of(raw.text, recordDecoder.rejection(), raw.origin())));
       return;
     }
     long ts = event.ts();
@@ -107,6 +113,13 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     if (!options.deterministic()) {
       lastRecordMillis = getProcessingTimeService().getCurrentProcessingTime();
     }
+  }
+
+  private EventDecoder decoderFor(RawRecord raw) {
+    if (raw.eventType == null) {
+      return decoder;
+    }
+    return typedDecoders.computeIfAbsent(raw.eventType, type -> new EventDecoder(catalog, type));
   }
 
   private void emitWatermark() {
