@@ -1,0 +1,68 @@
+package dev.tollgate.jobs.generate;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Writes events as JSON lines: {@code event}, {@code id}, {@code ts}, the catalog fields, then {@code label}
+ * on injected events. Ids are assigned here, in output order, so they are dense and unique.
+ */
+final class JsonLinesWriter implements Closeable {
+  /** Latitudes and longitudes to about 10 m, as geolocation gives them. */
+  private static final int COORDINATE_DECIMALS = 4;
+  private static final double COORDINATE_SCALE = 10_000.0;
+
+  private final JsonGenerator json;
+  private final TextFormat format = new TextFormat();
+  private final char[] buffer = new char[64];
+  private long sequence;
+
+  /** Writes to {@code out} without closing it, so standard output can be a target. */
+  JsonLinesWriter(OutputStream out) throws IOException {
+    JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    this.json = factory.createGenerator(out, JsonEncoding.UTF8);
+    json.setRootValueSeparator(null); // lines end with our own newline instead
+  }
+
+  void write(Event event) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("event", event.type().wireName());
+    json.writeFieldName("id");
+    json.writeString(buffer, 0, TextFormat.sequenceId(event.type().idPrefix(), ++sequence, buffer));
+    json.writeFieldName("ts");
+    json.writeString(buffer, 0, format.timestamp(event.timestamp(), buffer));
+    for (int i = 0; i < event.size(); i++) {
+      json.writeFieldName(event.name(i));
+      writeValue(event, i);
+    }
+    if (event.label() != null) {
+      json.writeStringField("label", event.label());
+    }
+    json.writeEndObject();
+    json.writeRaw('\n');
+  }
+
+  private void writeValue(Event event, int i) throws IOException {
+    switch (event.kind(i)) {
+      case STRING -> json.writeString(event.text(i));
+      case LONG -> json.writeNumber(event.number(i));
+      case DECIMAL -> json.writeNumber(buffer, 0, TextFormat.fixedPoint(event.number(i), 2, buffer, 0));
+      case DOUBLE -> json.writeNumber(buffer, 0, TextFormat.fixedPoint(
+          Math.round(event.real(i) * COORDINATE_SCALE), COORDINATE_DECIMALS, buffer, 0));
+      case BOOLEAN -> json.writeBoolean(event.number(i) != 0);
+      case TIMESTAMP -> json.writeString(buffer, 0, format.timestamp(event.number(i), buffer));
+      case NULL -> json.writeNull();
+    }
+  }
+
+  /** Flushes what is buffered; the underlying stream stays open. */
+  @Override
+  public void close() throws IOException {
+    json.close();
+  }
+}

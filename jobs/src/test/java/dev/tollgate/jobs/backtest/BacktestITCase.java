@@ -1,0 +1,119 @@
+package dev.tollgate.jobs.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.dsl.Compilation;
+import dev.tollgate.dsl.RuleSetCompiler;
+import dev.tollgate.dsl.plan.RuleSetPlan;
+import dev.tollgate.engine.pipeline.PipelineOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backtest end to end on the embedded cluster at parallelism 2, with the shipped rule set. */
+class BacktestITCase {
+  private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+
+  @TempDir static Path dir;
+  static RuleSetPlan plan;
+  static Path events;
+
+  @BeforeAll
+  static void compileRulesAndWriteEvents() throws IOException {
+    Compilation compilation = new RuleSetCompiler().compile(List.of(Path.of("../rules")), Map.of());
+    assertThat(compilation.diagnostics().sorted()).isEmpty();
+    plan = compilation.plan();
+    events = dir.resolve("events.jsonl");
+    Files.write(events, sampleLines(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyInputLineIsProcessedOrRejected() throws Exception {
+    BacktestReport report = Backtest.run(plan, options(dir.resolve("accounting")));
+
+    assertThat(report.inputLines()).isEqualTo(Files.readAllLines(events).size());
+    assertThat(report.processed() + report.rejected()).isEqualTo(report.inputLines());
+    assertThat(report.rejectedByReason()).containsEntry("bad_json", 2L).containsEntry("late", 1L)
+        .containsEntry("missing_ts", 1L).containsEntry("unknown_event_type", 1L);
+    assertThat(Files.readAllLines(dir.resolve("accounting/rejected.jsonl"))).hasSize((int) report.rejected());
+  }
+
+  @Test
+  void firesTheExpectedRulesOnTheSample() throws Exception {
+    BacktestReport report = Backtest.run(plan, options(dir.resolve("rules")));
+
+    assertThat(report.alertsPerRule()).containsEntry("aml.structuring", 20L)
+        .containsEntry("contraband.embargoed_destination", 20L)
+        .containsEntry("fraud.card_testing", 20L);
+    assertThat(Files.readString(dir.resolve("rules/summary.json"))).contains("\"alertsPerRule\"");
+  }
+
+  @Test
+  void theSameInputTwiceGivesByteIdenticalAlerts() throws Exception {
+    Backtest.run(plan, options(dir.resolve("first")));
+    Backtest.run(plan, options(dir.resolve("second")));
+
+    byte[] first = Files.readAllBytes(dir.resolve("first/alerts.jsonl"));
+    assertThat(first).isNotEmpty();
+    assertThat(Files.readAllBytes(dir.resolve("second/alerts.jsonl"))).isEqualTo(first);
+    assertThat(Files.readAllBytes(dir.resolve("second/rejected.jsonl")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("first/rejected.jsonl")));
+  }
+
+  private static Backtest.Options options(Path out) {
+    return new Backtest.Options(events, "events.jsonl", out, 2, PipelineOptions.replay(Duration.ofSeconds(5)), null);
+  }
+
+  /**
+   * 20 accounts structuring, 20 embargoed declarations, 20 cards tested, background noise that
+   * fires nothing, and one of each kind of bad record.
+   */
+  private static List<String> sampleLines() {
+    List<String> lines = new ArrayList<>();
+    long t = START.toEpochMilli();
+    for (int i = 0; i < 20; i++) {
+      String account = "A" + i;
+      for (int d = 0; d < 3; d++) {
+        t += 60_000;
+        lines.add(String.format("{\"event\":\"Transaction\",\"id\":\"t%d-%d\",\"ts\":%d,\"accountId\":\"%s\",\"direction\":\"IN\","
+            + "\"type\":\"CASH_DEPOSIT\",\"amount\":%d.00,\"currency\":\"USD\",\"country\":\"US\",\"channel\":\"BRANCH\"}",
+            i, d, t, account, 9000 + 100 * d));
+      }
+      t += 1_000;
+      lines.add(String.format("{\"event\":\"CustomsDeclaration\",\"id\":\"c%d\",\"ts\":%d,\"shipmentId\":\"S%d\","
+          + "\"hsCode\":\"851712\",\"description\":\"mobile phones\",\"declaredValue\":1200.00,\"currency\":\"USD\","
+          + "\"quantity\":4,\"originCountry\":\"DE\",\"destinationCountry\":\"KP\",\"consignee\":\"K%d\",\"shipper\":\"P%d\","
+          + "\"weightKg\":2.5}", i, t, i, i, i));
+      for (int p = 0; p < 3; p++) {
+        t += 10_000;
+        lines.add(String.format("{\"event\":\"Payment\",\"id\":\"p%d-%d\",\"ts\":%d,\"cardId\":\"C%d\",\"accountId\":\"A%d\","
+            + "\"merchantId\":\"M1\",\"merchantCountry\":\"US\",\"amount\":1.00,\"currency\":\"USD\",\"status\":\"APPROVED\"}",
+            i, p, t, i, i));
+      }
+      t += 10_000;
+      lines.add(String.format("{\"event\":\"Payment\",\"id\":\"p%d-hit\",\"ts\":%d,\"cardId\":\"C%d\",\"accountId\":\"A%d\","
+          + "\"merchantId\":\"M2\",\"merchantCountry\":\"BR\",\"amount\":900.00,\"currency\":\"USD\",\"status\":\"APPROVED\"}",
+          i, t, i, i));
+      t += 1_000;
+      lines.add(String.format("{\"event\":\"Order\",\"id\":\"o%d\",\"ts\":%d,\"orderId\":\"O%d\",\"buyerId\":\"B%d\","
+          + "\"sku\":\"SKU-1\",\"category\":\"APPAREL\",\"quantity\":1,\"unitPrice\":20.00,\"amount\":20.00,\"currency\":\"USD\","
+          + "\"destinationCountry\":\"FR\",\"channel\":\"WEB\",\"status\":\"PLACED\"}", i, t, i, i));
+    }
+    lines.add("this is not json");
+    lines.add("");
+    lines.add("{\"event\":\"Smuggling\",\"id\":\"x1\",\"ts\":1}");
+    lines.add("{\"event\":\"Payment\",\"id\":\"no-ts\",\"cardId\":\"C1\"}");
+    lines.add(String.format("{\"event\":\"Payment\",\"id\":\"too-late\",\"ts\":%d,\"cardId\":\"C9\",\"amount\":3.00}",
+        START.toEpochMilli()));
+    return lines;
+  }
+}
