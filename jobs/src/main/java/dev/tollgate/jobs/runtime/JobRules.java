@@ -53,12 +53,12 @@ public final class JobRules {
     if (findings.length() > 0) {
       LOG.warn("Rule set {} compiled with warnings:\n{}", rules.paths(), findings);
     }
-    RuleSetPlan selected = rules.selection().apply(compilation.plan());
-    check(settings, selected);
-    return selected;
+    return select(settings, compilation.plan());
   }
 
-  private static void check(JobSettings settings, RuleSetPlan plan) {
+  /** The part of a compiled rule set the job runs, checked against the job's topics. */
+  static RuleSetPlan select(JobSettings settings, RuleSetPlan compiled) {
+    RuleSetPlan plan = settings.rules().selection().apply(compiled);
     List<String> problems = new ArrayList<>();
     settings.topics().typeByTopic().forEach((topic, type) -> {
       if (plan.eventType(type) == null) {
@@ -75,6 +75,7 @@ public final class JobRules {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
+    return plan;
   }
 
   /** Rules and aggregates of the plan that are not disabled. */
