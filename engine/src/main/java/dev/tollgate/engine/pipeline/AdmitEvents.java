@@ -25,18 +25,14 @@ import org.apache.flink.util.OutputTag;
  * origin. Deciding lateness here, where the raw record is still at hand, is what lets a late
  * event's rejected record carry its exact text and file line or Kafka offset.
  *
- * <p>Event time is kept per input partition ({@link PartitionClocks}): a Kafka topic partition, or
- * the one file of a backtest. An event is late when its ts is more than the allowed
- * out-of-orderness behind the largest ts its partition admitted before it, or not after a
- * watermark already emitted (possible only for a partition that was idle or new while the others
- * moved on). Watermarks trail the slowest active partition by the out-of-orderness ({@code max -
- * ooo - 1}, as Flink's bounded-out-of-orderness strategy does), so every admitted event is after
- * every watermark, and are emitted every {@code watermarkEvery} events. With {@link
- * PipelineOptions#deterministic()} that is the only trigger, so which events count as late depends
- * on input order alone, never on wall-clock timing: a backtest gives the same result every run.
- * Otherwise a processing-time timer also emits periodically; a partition without records for
- * {@link PipelineOptions#idleTimeout()} stops holding event time back, and when all are quiet the
- * subtask declares itself idle, so a quiet Kafka partition does not stall the job.
+ * <p>An event is late when its ts is more than the allowed out-of-orderness behind the largest ts
+ * admitted before it. Watermarks trail that largest ts by the out-of-orderness ({@code max - ooo
+ * - 1}, as Flink's bounded-out-of-orderness strategy does), so every admitted event is after every
+ * watermark, and are emitted every {@code watermarkEvery} events. With {@link PipelineOptions#deterministic()} that is the only trigger,
+ * so which events count as late depends on input order alone, never on wall-clock timing: a
+ * backtest gives the same result every run. Otherwise a processing-time timer also emits
+ * periodically and marks the input idle after {@link PipelineOptions#idleTimeout()} without
+ * records, so a quiet Kafka partition does not hold event time back.
  */
 public final class AdmitEvents extends AbstractStreamOperator<Event>
     implements OneInputStreamOperator<RawRecord, Event>, ProcessingTimeCallback {
@@ -57,7 +53,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
   private transient Map<String, EventDecoder> typedDecoders;
   private transient LongCounter admitted;
   private transient AdmissionMetrics metrics;
-  private transient PartitionClocks clocks;
+  private transient long maxTimestamp;
   private transient long currentWatermark;
   private transient long sinceLastWatermark;
   private transient long lastRecordMillis;
@@ -81,7 +77,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     typedDecoders = new HashMap<>();
     admitted = getRuntimeContext().getLongCounter(ADMITTED_COUNTER);
     metrics = new AdmissionMetrics(getMetricGroup());
-    clocks = new PartitionClocks(options.outOfOrderness().toMillis());
+    maxTimestamp = Long.MIN_VALUE;
     currentWatermark = Long.MIN_VALUE;
     if (!options.deterministic()) {
       lastRecordMillis = getProcessingTimeService().getCurrentProcessingTime();
@@ -100,17 +96,13 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
       return;
     }
     long ts = event.ts();
-    PartitionClocks.Clock clock = clocks.clock(raw.source, raw.partition);
     // Late against the watermark this event's predecessors imply, not merely the last one emitted:
     // an event's fate then depends on input order alone, whatever the emission interval.
-    if (clocks.isLate(clock, ts)) {
-      rejectLate(raw, "ts " + ValueFormat.timestamp(ts) + " is more than " + options.outOfOrderness().toMillis()
-          + " ms behind the latest event of its partition (" + ValueFormat.timestamp(clock.maxTimestamp) + ")");
-      return;
-    }
-    if (ts <= currentWatermark) {
-      rejectLate(raw, "ts " + ValueFormat.timestamp(ts) + " is not after the event time the job already reached ("
-          + ValueFormat.timestamp(currentWatermark) + ")");
+    if (maxTimestamp != Long.MIN_VALUE && ts < maxTimestamp - options.outOfOrderness().toMillis()) {
+      String detail = "ts " + ValueFormat.timestamp(ts) + " is more than " + options.outOfOrderness().toMillis()
+          + " ms behind the latest event (" + ValueFormat.timestamp(maxTimestamp) + ")";
+      metrics.rejected(RejectReason.LATE);
+      output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text, RejectReason.LATE, detail, raw.origin())));
       return;
     }
     if (idle) {
@@ -119,21 +111,14 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     }
     admitted.add(1L);
     metrics.admitted();
-    clock.maxTimestamp = Math.max(clock.maxTimestamp, ts);
-    clock.idle = false;
+    maxTimestamp = Math.max(maxTimestamp, ts);
     output.collect(new StreamRecord<>(event, ts));
     if (++sinceLastWatermark >= options.watermarkEvery()) {
       emitWatermark();
     }
     if (!options.deterministic()) {
       lastRecordMillis = getProcessingTimeService().getCurrentProcessingTime();
-      clock.lastRecordMillis = lastRecordMillis;
     }
-  }
-
-  private void rejectLate(RawRecord raw, String detail) {
-    metrics.rejected(RejectReason.LATE);
-    output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text, RejectReason.LATE, detail, raw.origin())));
   }
 
   private EventDecoder decoderFor(RawRecord raw) {
@@ -145,7 +130,10 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
 
   private void emitWatermark() {
     sinceLastWatermark = 0;
-    long watermark = clocks.watermark();
+    if (maxTimestamp == Long.MIN_VALUE) {
+      return;
+    }
+    long watermark = maxTimestamp - options.outOfOrderness().toMillis() - 1;
     if (watermark > currentWatermark) {
       currentWatermark = watermark;
       output.emitWatermark(new Watermark(watermark));
@@ -154,11 +142,8 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
 
   @Override
   public void onProcessingTime(long time) {
-    long idleMillis = options.idleTimeout().toMillis();
-    if (idleMillis > 0) {
-      clocks.markIdle(time, idleMillis);
-    }
     emitWatermark();
+    long idleMillis = options.idleTimeout().toMillis();
     if (idleMillis > 0 && !idle && time - lastRecordMillis >= idleMillis) {
       idle = true;
       output.emitWatermarkStatus(WatermarkStatus.IDLE);
