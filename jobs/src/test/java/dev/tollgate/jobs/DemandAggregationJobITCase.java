@@ -3,24 +3,17 @@ package dev.tollgate.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.jobs.runtime.JobProfile;
-import dev.tollgate.jobs.testing.FlinkWithMetrics;
 import dev.tollgate.jobs.testing.Json;
 import dev.tollgate.jobs.testing.JsonEvents;
-import dev.tollgate.jobs.testing.KraftBroker;
+import dev.tollgate.jobs.testing.KafkaJobTestBed;
 import dev.tollgate.jobs.testing.RunningJob;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demand job end to end: orders on a topic bound to {@code Order}, every aggregate of the
@@ -30,27 +23,13 @@ class DemandAggregationJobITCase {
   private static final Instant HOUR_0 = Instant.parse("2026-03-01T09:00:00Z");
   private static final String HOURLY_KEY =
       "{\"aggregate\":\"demand.hourly_by_sku\",\"sku\":\"SKU-1\",\"destinationCountry\":\"DE\"}";
-  private static final InMemoryReporter REPORTER = InMemoryReporter.create();
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = FlinkWithMetrics.miniCluster(REPORTER);
-
-  @TempDir static Path dir;
-  static KraftBroker kafka;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    kafka = KraftBroker.start(dir.resolve("kafka"));
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    kafka.close();
-  }
+  static final KafkaJobTestBed BED = new KafkaJobTestBed();
 
   @Test
   void writesWindowRecordsByGroupAndASpikeAlert() throws Exception {
-    kafka.createTopics(2, "orders", "demand", "demand-alerts", "demand-rejected");
+    BED.kafka().createTopics(2, "orders", "demand", "demand-alerts", "demand-rejected");
     List<String> orders = new ArrayList<>();
     orders.add(JsonEvents.order("o1", HOUR_0.plusSeconds(300), "B1", "SKU-1", "TOYS", 5, "DE"));
     orders.add(JsonEvents.order("o2", HOUR_0.plusSeconds(900), "B2", "SKU-1", "TOYS", 5, "DE"));
@@ -62,9 +41,9 @@ class DemandAggregationJobITCase {
     orders.add("{not json");
     orders.add(JsonEvents.order("tick", HOUR_0.plusSeconds(12_600), "B9", "SKU-9", "TOYS", 1, "FR"));
     // Partition 1 stays empty: its subtask is declared idle after a second, so event time moves.
-    kafka.produce("orders", 0, orders);
+    BED.kafka().produce("orders", 0, orders);
 
-    String yaml = RunningJob.commonYaml(kafka, dir.resolve("checkpoints")) + String.join("\n",
+    String yaml = String.join("\n",
         "topics:",
         "  typed:",
         "    Order: [orders]",
@@ -74,8 +53,8 @@ class DemandAggregationJobITCase {
         "event-time.idleness: 1 s",
         "delivery.guarantee: at-least-once",
         "");
-    try (RunningJob job = RunningJob.start(JobProfile.DEMAND, REPORTER, dir.resolve("demand.yaml"), yaml)) {
-      List<ConsumerRecord<String, String>> hourly = kafka.readCommitted("demand",
+    try (RunningJob job = RunningJob.start(JobProfile.DEMAND, BED, yaml)) {
+      List<ConsumerRecord<String, String>> hourly = BED.kafka().readCommitted("demand",
           read -> read.stream().filter(record -> HOURLY_KEY.equals(record.key())).count() >= 3, Duration.ofSeconds(60))
           .stream().filter(record -> HOURLY_KEY.equals(record.key())).toList();
       assertThat(hourly).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(
@@ -83,7 +62,7 @@ class DemandAggregationJobITCase {
           hourlyRecord("10:00", "11:00", 1, 5, "50.00"),
           hourlyRecord("11:00", "12:00", 6, 60, "600.00"));
 
-      List<ConsumerRecord<String, String>> alerts = kafka.readCommitted("demand-alerts",
+      List<ConsumerRecord<String, String>> alerts = BED.kafka().readCommitted("demand-alerts",
           read -> !read.isEmpty(), Duration.ofSeconds(30));
       assertThat(alerts).singleElement().satisfies(alert -> {
         assertThat(Json.member(alert.value(), "ruleId")).isEqualTo("demand.sku_hourly_spike");
@@ -92,8 +71,8 @@ class DemandAggregationJobITCase {
       });
 
       // Event time is past 12:30 now: an order of 09:10 is late.
-      kafka.produce("orders", 0, List.of(JsonEvents.order("late", HOUR_0.plusSeconds(600), "B1", "SKU-1", "TOYS", 1, "DE")));
-      List<ConsumerRecord<String, String>> rejected = kafka.readCommitted("demand-rejected",
+      BED.kafka().produce("orders", 0, List.of(JsonEvents.order("late", HOUR_0.plusSeconds(600), "B1", "SKU-1", "TOYS", 1, "DE")));
+      List<ConsumerRecord<String, String>> rejected = BED.kafka().readCommitted("demand-rejected",
           read -> read.size() >= 3, Duration.ofSeconds(30));
       assertThat(rejected).extracting(record -> Json.member(record.value(), "reason"))
           .containsExactlyInAnyOrder("wrong_type", "bad_json", "late");

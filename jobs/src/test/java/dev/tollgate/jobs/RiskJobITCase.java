@@ -3,25 +3,18 @@ package dev.tollgate.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.jobs.runtime.JobProfile;
-import dev.tollgate.jobs.testing.FlinkWithMetrics;
 import dev.tollgate.jobs.testing.Json;
 import dev.tollgate.jobs.testing.JsonEvents;
-import dev.tollgate.jobs.testing.KraftBroker;
+import dev.tollgate.jobs.testing.KafkaJobTestBed;
 import dev.tollgate.jobs.testing.RunningJob;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The risk job end to end: a real KRaft broker, the shipped rules, a MiniCluster at parallelism 2,
@@ -29,27 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RiskJobITCase {
   private static final Instant T = Instant.parse("2026-03-01T09:00:00Z");
-  private static final InMemoryReporter REPORTER = InMemoryReporter.create();
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = FlinkWithMetrics.miniCluster(REPORTER);
-
-  @TempDir static Path dir;
-  static KraftBroker kafka;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    kafka = KraftBroker.start(dir.resolve("kafka"));
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    kafka.close();
-  }
+  static final KafkaJobTestBed BED = new KafkaJobTestBed();
 
   @Test
   void raisesAlertsRejectsBadRecordsAndAccountsForEveryRecord() throws Exception {
-    kafka.createTopics(2, "risk-events", "risk-alerts", "risk-rejected");
+    BED.kafka().createTopics(2, "risk-events", "risk-alerts", "risk-rejected");
     List<String> first = List.of(
         JsonEvents.cashDeposit("t1", T, "A1", "9500.00"),
         JsonEvents.cashDeposit("t2", T.plusSeconds(600), "A1", "9400.00"),
@@ -65,10 +44,10 @@ class RiskJobITCase {
         JsonEvents.declaration(false, "d1", T.plusSeconds(60), "S1", "DE", "KP"),
         "{\"event\":\"Payment\",\"id\":\"no-ts\",\"cardId\":\"C7\"}",
         JsonEvents.cashDeposit("tick-1", T.plusSeconds(86_400), "A8", "10.00"));
-    kafka.produce("risk-events", 0, first);
-    kafka.produce("risk-events", 1, second);
+    BED.kafka().produce("risk-events", 0, first);
+    BED.kafka().produce("risk-events", 1, second);
 
-    String yaml = RunningJob.commonYaml(kafka, dir.resolve("checkpoints")) + String.join("\n",
+    String yaml = String.join("\n",
         "topics:",
         "  events: [risk-events]",
         "  alerts: risk-alerts",
@@ -78,8 +57,8 @@ class RiskJobITCase {
         "event-time.idleness: 0 s",
         "delivery.guarantee: exactly-once",
         "");
-    try (RunningJob job = RunningJob.start(JobProfile.RISK, REPORTER, dir.resolve("risk.yaml"), yaml)) {
-      List<ConsumerRecord<String, String>> alerts = kafka.readCommitted("risk-alerts",
+    try (RunningJob job = RunningJob.start(JobProfile.RISK, BED, yaml)) {
+      List<ConsumerRecord<String, String>> alerts = BED.kafka().readCommitted("risk-alerts",
           read -> Json.ruleIds(read).containsAll(List.of("aml.structuring", "fraud.card_testing",
               "contraband.embargoed_destination")), Duration.ofSeconds(60));
       assertThat(Json.withMember(alerts, "ruleId", "aml.structuring")).singleElement().satisfies(alert -> {
@@ -94,9 +73,9 @@ class RiskJobITCase {
 
       // The card testing alert means event time passed its last payment: an earlier deposit is late.
       String late = JsonEvents.cashDeposit("late", T.plusSeconds(1000), "A2", "50.00");
-      kafka.produce("risk-events", 0, List.of(late));
+      BED.kafka().produce("risk-events", 0, List.of(late));
 
-      Map<String, String> rejectedByOrigin = kafka.readCommitted("risk-rejected", read -> read.size() >= 4,
+      Map<String, String> rejectedByOrigin = BED.kafka().readCommitted("risk-rejected", read -> read.size() >= 4,
               Duration.ofSeconds(30)).stream()
           .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
       assertThat(rejectedByOrigin).hasSize(4);

@@ -3,23 +3,16 @@ package dev.tollgate.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.jobs.runtime.JobProfile;
-import dev.tollgate.jobs.testing.FlinkWithMetrics;
 import dev.tollgate.jobs.testing.Json;
 import dev.tollgate.jobs.testing.JsonEvents;
-import dev.tollgate.jobs.testing.KraftBroker;
+import dev.tollgate.jobs.testing.KafkaJobTestBed;
 import dev.tollgate.jobs.testing.RunningJob;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipment tracking job end to end: carrier scans and customs declarations on topics bound to
@@ -28,27 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ShipmentTrackingJobITCase {
   private static final Instant T = Instant.parse("2026-03-01T08:00:00Z");
   private static final Instant LATER = T.plusSeconds(3 * 86_400);
-  private static final InMemoryReporter REPORTER = InMemoryReporter.create();
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = FlinkWithMetrics.miniCluster(REPORTER);
-
-  @TempDir static Path dir;
-  static KraftBroker kafka;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    kafka = KraftBroker.start(dir.resolve("kafka"));
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    kafka.close();
-  }
+  static final KafkaJobTestBed BED = new KafkaJobTestBed();
 
   @Test
   void alertsOnStalledImpossibleAndRegressingShipments() throws Exception {
-    kafka.createTopics(2, "scans", "declarations", "shipment-alerts", "shipment-rejected");
+    BED.kafka().createTopics(2, "scans", "declarations", "shipment-alerts", "shipment-rejected");
     List<String> scans0 = List.of(
         JsonEvents.scan("a1", T, "SH1", "DISPATCHED", "CN", 22.5, 114.0, null),
         JsonEvents.scan("a2", T.plusSeconds(3600), "SH2", "DISPATCHED", "DE", 51.3, 12.4, null),
@@ -66,12 +45,12 @@ class ShipmentTrackingJobITCase {
         JsonEvents.declaration(true, "d2", T.plusSeconds(1200), "SH2", "DE", "US"),
         "[\"not\", \"an object\"]",
         JsonEvents.declaration(true, "tick-d", LATER, "SH6", "CN", "US"));
-    kafka.produce("scans", 0, scans0);
-    kafka.produce("scans", 1, scans1);
-    kafka.produce("declarations", 0, declarations0);
-    kafka.produce("declarations", 1, declarations1);
+    BED.kafka().produce("scans", 0, scans0);
+    BED.kafka().produce("scans", 1, scans1);
+    BED.kafka().produce("declarations", 0, declarations0);
+    BED.kafka().produce("declarations", 1, declarations1);
 
-    String yaml = RunningJob.commonYaml(kafka, dir.resolve("checkpoints")) + String.join("\n",
+    String yaml = String.join("\n",
         "topics:",
         "  typed:",
         "    ShipmentScan: scans",
@@ -81,8 +60,8 @@ class ShipmentTrackingJobITCase {
         // Every partition carries events: no partition has to be declared idle.
         "event-time.idleness: 0 s",
         "");
-    try (RunningJob job = RunningJob.start(JobProfile.SHIPMENT, REPORTER, dir.resolve("shipment.yaml"), yaml)) {
-      List<ConsumerRecord<String, String>> alerts = kafka.readCommitted("shipment-alerts",
+    try (RunningJob job = RunningJob.start(JobProfile.SHIPMENT, BED, yaml)) {
+      List<ConsumerRecord<String, String>> alerts = BED.kafka().readCommitted("shipment-alerts",
           read -> Json.ruleIds(read).size() >= 3, Duration.ofSeconds(60));
       assertThat(Json.ruleIds(alerts)).containsExactly("shipment.impossible_movement",
           "shipment.stalled_after_dispatch", "shipment.status_after_delivery");
@@ -94,8 +73,8 @@ class ShipmentTrackingJobITCase {
           .satisfies(alert -> assertThat(alert.key()).isEqualTo("{\"shipmentId\":\"SH3\"}"));
 
       // Event time is three days on now: a scan of the first day is late.
-      kafka.produce("scans", 1, List.of(JsonEvents.scan("late", T.plusSeconds(60), "SH5", "CREATED", "US", 40.7, -74.0, null)));
-      List<ConsumerRecord<String, String>> rejected = kafka.readCommitted("shipment-rejected",
+      BED.kafka().produce("scans", 1, List.of(JsonEvents.scan("late", T.plusSeconds(60), "SH5", "CREATED", "US", 40.7, -74.0, null)));
+      List<ConsumerRecord<String, String>> rejected = BED.kafka().readCommitted("shipment-rejected",
           read -> read.size() >= 3, Duration.ofSeconds(30));
       assertThat(rejected).extracting(ConsumerRecord::key)
           .containsExactlyInAnyOrder("scans/1@2", "scans/1@4", "declarations/1@1");

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
 
 /**
  * A Tollgate job started from a config file on the test's MiniCluster, unbounded, cancelled on
@@ -23,29 +22,23 @@ public final class RunningJob implements AutoCloseable {
     this.metrics = metrics;
   }
 
-  /** Writes {@code yaml} to {@code configFile} and starts the job with it and {@code args}. */
-  public static RunningJob start(JobProfile profile, InMemoryReporter reporter, Path configFile, String yaml,
-      String... args) throws Exception {
-    Files.writeString(configFile, yaml);
-    String[] all = new String[args.length + 2];
-    all[0] = "--config";
-    all[1] = configFile.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    JobClient client = JobLauncher.prepare(profile, all).start();
-    return new RunningJob(client, new JobMetrics(reporter, client.getJobID()));
-  }
-
-  /** The settings every test job shares: a broker, the shipped rules, fast checkpoints. */
-  public static String commonYaml(KraftBroker kafka, Path checkpoints) {
-    return String.join("\n",
-        "kafka.bootstrap-servers: " + kafka.bootstrapServers(),
+  /**
+   * Starts the job with a config file holding what every test job shares — the test bed's broker,
+   * the shipped rules, fast checkpoints, parallelism 2 — followed by {@code yaml}.
+   */
+  public static RunningJob start(JobProfile profile, KafkaJobTestBed bed, String yaml) throws Exception {
+    Path configFile = bed.directory().resolve("job.yaml");
+    Files.writeString(configFile, String.join("\n",
+        "kafka.bootstrap-servers: " + bed.kafka().bootstrapServers(),
         "rules.path: " + Path.of("../rules").toAbsolutePath().normalize(),
         "checkpoints:",
-        "  dir: " + checkpoints.toUri(),
+        "  dir: " + bed.directory().resolve("checkpoints").toUri(),
         "  interval: 500 ms",
         "delivery.transaction-timeout: 1 min",
         "parallelism: 2",
-        "");
+        yaml));
+    JobClient client = JobLauncher.prepare(profile, "--config", configFile.toString()).start();
+    return new RunningJob(client, new JobMetrics(bed.reporter(), client.getJobID()));
   }
 
   public JobMetrics metrics() {
