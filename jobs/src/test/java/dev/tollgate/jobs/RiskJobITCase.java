@@ -91,6 +91,7 @@ class RiskJobITCase {
       assertThat(job.metrics().evaluated("aml.structuring")).as("every Transaction admitted").isEqualTo(5);
       assertThat(job.metrics().evaluated("contraband.embargoed_destination")).isEqualTo(1);
       assertThat(job.metrics().alerts("fraud.card_testing")).isEqualTo(1);
+      assertThat(job.metrics().jobName()).isEqualTo("tollgate-risk");
     }
   }
 }
