@@ -35,23 +35,46 @@ public final class WindowRecordJson {
 
   /** One line of {@code aggregates.jsonl}, without the newline. */
   public String encode(WindowRecord record) {
-    Layout layout = layouts.get(record.aggregateId());
-    if (layout == null) {
-      throw new IllegalArgumentException("no aggregate " + record.aggregateId());
-    }
-    StringWriter out = new StringWriter(256);
+    return write(record, true);
+  }
+
+  /**
+   * The record's aggregate and group as a JSON object, the same members in the same order as
+   * {@link #encode} writes them: {@code {"aggregate":"demand.hourly_by_sku","sku":"S1",...}}.
+   * Identifies a group's series of windows (a Kafka key).
+   */
+  public String encodeGroup(WindowRecord record) {
+    return write(record, false);
+  }
+
+  /** The record, or without {@code whole} only its aggregate and group. */
+  private String write(WindowRecord record, boolean whole) {
+    Layout layout = layout(record);
+    StringWriter out = new StringWriter(whole ? 256 : 96);
     try (JsonGenerator generator = factory.createGenerator(out)) {
       generator.writeStartObject();
       generator.writeStringField("aggregate", record.aggregateId());
-      generator.writeStringField("window_start", ValueFormat.timestamp(record.windowStart()));
-      generator.writeStringField("window_end", ValueFormat.timestamp(record.windowEnd()));
+      if (whole) {
+        generator.writeStringField("window_start", ValueFormat.timestamp(record.windowStart()));
+        generator.writeStringField("window_end", ValueFormat.timestamp(record.windowEnd()));
+      }
       writeFields(generator, layout.groupNames, layout.groupTypes, record.groupValues());
-      writeFields(generator, layout.selectNames, layout.selectTypes, record.values());
+      if (whole) {
+        writeFields(generator, layout.selectNames, layout.selectTypes, record.values());
+      }
       generator.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private Layout layout(WindowRecord record) {
+    Layout layout = layouts.get(record.aggregateId());
+    if (layout == null) {
+      throw new IllegalArgumentException("no aggregate " + record.aggregateId());
+    }
+    return layout;
   }
 
   private static void writeFields(JsonGenerator generator, String[] names, ValueType[] types, List<Object> values)
