@@ -14,7 +14,6 @@ import dev.tollgate.engine.route.webhook.WebhookReceiver.Request;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.IntFunction;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -49,7 +48,7 @@ class WebhookFunctionTest {
     return new RouteDestination.Webhook(url, "DESK_SECRET", timeoutMillis, retries, backoffMillis);
   }
 
-  private RouteDestination.Webhook receiving(IntFunction<Reply> script, int retries) throws Exception {
+  private RouteDestination.Webhook receiving(WebhookReceiver.Script script, int retries) throws Exception {
     receiver = new WebhookReceiver(SECRET, script);
     return webhook(receiver.url(), ATTEMPT_TIMEOUT_MILLIS, retries, 20);
   }
@@ -81,7 +80,7 @@ class WebhookFunctionTest {
 
   @Test
   void postsTheRoutedAlertSignedWithItsIdAsIdempotencyKey() throws Exception {
-    RoutedAlert routed = deliver(receiving(n -> Reply.ok(), 3));
+    RoutedAlert routed = deliver(receiving((n, key) -> Reply.ok(), 3));
 
     assertThat(deadLetters()).isEmpty();
     assertThat(receiver.requests()).singleElement().satisfies(request -> {
@@ -96,7 +95,7 @@ class WebhookFunctionTest {
 
   @Test
   void retriesServerErrorsAndTimeoutsUntilTheEndpointAccepts() throws Exception {
-    deliver(receiving(n -> switch (n) {
+    deliver(receiving((n, key) -> switch (n) {
       case 1 -> Reply.status(503);
       case 2 -> Reply.slow(ATTEMPT_TIMEOUT_MILLIS + 1_500);
       default -> Reply.ok();
@@ -112,7 +111,7 @@ class WebhookFunctionTest {
 
   @Test
   void waitsAsLongAsRetryAfterAsks() throws Exception {
-    deliver(receiving(n -> n == 1 ? Reply.status(429).withHeader("Retry-After", "1") : Reply.ok(), 3));
+    deliver(receiving((n, key) -> n == 1 ? Reply.status(429).withHeader("Retry-After", "1") : Reply.ok(), 3));
 
     List<Request> requests = receiver.requests();
     assertThat(requests).hasSize(2);
@@ -122,7 +121,7 @@ class WebhookFunctionTest {
 
   @Test
   void retriesRequestTimeout408() throws Exception {
-    deliver(receiving(n -> n == 1 ? Reply.status(408) : Reply.ok(), 3));
+    deliver(receiving((n, key) -> n == 1 ? Reply.status(408) : Reply.ok(), 3));
 
     assertThat(receiver.requests()).hasSize(2);
     assertThat(deadLetters()).isEmpty();
@@ -130,7 +129,7 @@ class WebhookFunctionTest {
 
   @Test
   void aRefusalIsNotRetriedAndGoesToTheDeadLetterOutput() throws Exception {
-    RoutedAlert routed = deliver(receiving(n -> Reply.status(400), 3));
+    RoutedAlert routed = deliver(receiving((n, key) -> Reply.status(400), 3));
 
     assertThat(receiver.requests()).hasSize(1);
     assertThat(deadLetters()).singleElement().satisfies(letter -> {
@@ -146,7 +145,7 @@ class WebhookFunctionTest {
 
   @Test
   void afterTheLastRetryTheAlertGoesToTheDeadLetterOutputWithTheLastError() throws Exception {
-    deliver(receiving(n -> Reply.status(500), 2));
+    deliver(receiving((n, key) -> Reply.status(500), 2));
 
     assertThat(receiver.requests()).hasSize(3);
     assertThat(deadLetters()).singleElement().satisfies(letter -> {
@@ -172,7 +171,7 @@ class WebhookFunctionTest {
 
   @Test
   void alertsInFlightAtACheckpointAreSentAgainAfterARestore() throws Exception {
-    receiver = new WebhookReceiver(SECRET, n -> n == 1 ? Reply.status(503) : Reply.ok());
+    receiver = new WebhookReceiver(SECRET, (n, key) -> n == 1 ? Reply.status(503) : Reply.ok());
     RouteDestination.Webhook slowRetries = webhook(receiver.url(), ATTEMPT_TIMEOUT_MILLIS, 3,
         Duration.ofMinutes(1).toMillis());
     harness = harness(slowRetries, SECRETS);

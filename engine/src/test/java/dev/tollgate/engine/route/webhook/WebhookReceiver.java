@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -58,14 +57,19 @@ public final class WebhookReceiver implements AutoCloseable {
       int attempt, String body, boolean signatureValid, int status) {}
 
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newFixedThreadPool(8);
+  private final ExecutorService threads = Executors.newFixedThreadPool(16);
   private final String secret;
-  private final IntFunction<Reply> script;
+  private final Script script;
   private final AtomicInteger count = new AtomicInteger();
   private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
 
-  /** @param script the reply to the n-th request (1-based) */
-  public WebhookReceiver(String secret, IntFunction<Reply> script) throws IOException {
+  /** How to answer the n-th request (1-based, in arrival order), which carries this idempotency key. */
+  @FunctionalInterface
+  public interface Script {
+    Reply reply(int number, String idempotencyKey);
+  }
+
+  public WebhookReceiver(String secret, Script script) throws IOException {
     this.secret = secret;
     this.script = script;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -85,10 +89,11 @@ public final class WebhookReceiver implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
-    Reply reply = script.apply(number);
+    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+    Reply reply = script.reply(number, key);
     String signature = exchange.getRequestHeaders().getFirst("X-Tollgate-Signature");
     String attempt = exchange.getRequestHeaders().getFirst("X-Tollgate-Attempt");
-    requests.add(new Request(number, received, exchange.getRequestHeaders().getFirst("Idempotency-Key"), signature,
+    requests.add(new Request(number, received, key, signature,
         exchange.getRequestHeaders().getFirst("X-Tollgate-Route"), attempt == null ? 0 : Integer.parseInt(attempt),
         new String(body, StandardCharsets.UTF_8), verifies(body, signature), reply.status()));
     try {
@@ -144,6 +149,18 @@ public final class WebhookReceiver implements AutoCloseable {
       }
     }
     return accepted;
+  }
+
+  /** Whether some alert was refused and has not been accepted since: a delivery is still under way. */
+  public boolean awaitingRetry() {
+    java.util.Set<String> refused = new java.util.HashSet<>();
+    for (Request request : requests()) {
+      if (request.status() / 100 != 2) {
+        refused.add(request.idempotencyKey());
+      }
+    }
+    refused.removeAll(acceptedByKey().keySet());
+    return !refused.isEmpty();
   }
 
   @Override
