@@ -69,6 +69,68 @@ class BacktestITCase {
         .isEqualTo(Files.readAllBytes(dir.resolve("first/rejected.jsonl")));
   }
 
+  @Test
+  void routesGetWhatTheirConditionsTakeInCasesPerEntityTheSameRunAfterRun() throws Exception {
+    Path routes = Files.createDirectories(dir.resolve("routes")).resolve("routes.rule");
+    Files.writeString(routes, """
+        route aml_cases {
+          when category == "money_laundering" and severity >= high
+          to kafka "cases.aml"
+        }
+        route fraud_desk {
+          when category == "fraud"
+          to webhook "https://cases.example.com/alerts" secret env "CASES_SECRET"
+        }
+        route critical {
+          when severity == critical
+          to kafka "cases.critical"
+        }
+        """);
+    Compilation compilation = new RuleSetCompiler().compile(List.of(Path.of("../rules"), routes), Map.of());
+    assertThat(compilation.diagnostics().sorted()).isEmpty();
+    Backtest.run(compilation.plan(), options(dir.resolve("routed-first")));
+    Backtest.run(compilation.plan(), options(dir.resolve("routed-second")));
+
+    Path out = dir.resolve("routed-first");
+    List<String> alerts = Files.readAllLines(out.resolve("alerts.jsonl"));
+    List<String> aml = Files.readAllLines(out.resolve("routed/aml_cases.jsonl"));
+    List<String> fraud = Files.readAllLines(out.resolve("routed/fraud_desk.jsonl"));
+    List<String> critical = Files.readAllLines(out.resolve("routed/critical.jsonl"));
+    assertThat(aml).hasSize(count(alerts, a -> member(a, "category").equals("money_laundering")
+        && List.of("high", "critical").contains(member(a, "severity")))).isNotEmpty();
+    assertThat(fraud).hasSize(count(alerts, a -> member(a, "category").equals("fraud"))).isNotEmpty();
+    assertThat(critical).hasSize(count(alerts, a -> member(a, "severity").equals("critical"))).isNotEmpty();
+    assertThat(fraud).allSatisfy(line -> assertThat(line).endsWith(",\"route\":\"fraud_desk\"}")
+        .contains("\"mode\":\"active\"").containsPattern("\"caseId\":\"[0-9a-f]{32}\""));
+    assertThat(alerts).containsAll(aml.stream().map(BacktestITCase::withoutRouting).toList());
+
+    List<String> cases = Files.readAllLines(out.resolve("cases.jsonl"));
+    java.util.Set<String> caseIds = new java.util.TreeSet<>();
+    for (List<String> route : List.of(aml, fraud, critical)) {
+      route.forEach(line -> caseIds.add(member(line, "caseId")));
+    }
+    assertThat(count(cases, e -> member(e, "type").equals("opened"))).isEqualTo(caseIds.size());
+    for (String file : List.of("cases.jsonl", "routed/aml_cases.jsonl", "routed/fraud_desk.jsonl", "routed/critical.jsonl")) {
+      assertThat(Files.readAllBytes(dir.resolve("routed-second").resolve(file))).as(file)
+          .isEqualTo(Files.readAllBytes(out.resolve(file)));
+    }
+  }
+
+  private static int count(List<String> lines, java.util.function.Predicate<String> test) {
+    return (int) lines.stream().filter(test).count();
+  }
+
+  /** A string member of a JSON line: {@code "name":"value"}, the first one. */
+  private static String member(String json, String name) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+    return matcher.find() ? matcher.group(1) : "";
+  }
+
+  /** A routed document without the members routing added: the alert as alerts.jsonl has it. */
+  private static String withoutRouting(String routed) {
+    return routed.replaceAll(",\"caseId\":\"[0-9a-f]+\",\"route\":\"[^\"]+\"}$", "}");
+  }
+
   private static Backtest.Options options(Path out) {
     return new Backtest.Options(events, "events.jsonl", out, 2, PipelineOptions.replay(Duration.ofSeconds(5)), null);
   }
