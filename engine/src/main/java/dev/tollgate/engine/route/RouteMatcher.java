@@ -28,10 +28,10 @@ final class RouteMatcher {
       return alert -> AlertTest.TRUE;
     }
     if (condition instanceof RouteCondition.All all) {
-      return all(all.operands().stream().map(RouteMatcher::compile).toArray(AlertTest[]::new));
+      return connective(all.operands().stream().map(RouteMatcher::compile).toArray(AlertTest[]::new), AlertTest.FALSE);
     }
     if (condition instanceof RouteCondition.Any any) {
-      return any(any.operands().stream().map(RouteMatcher::compile).toArray(AlertTest[]::new));
+      return connective(any.operands().stream().map(RouteMatcher::compile).toArray(AlertTest[]::new), AlertTest.TRUE);
     }
     if (condition instanceof RouteCondition.Not not) {
       AlertTest operand = compile(not.operand());
@@ -69,29 +69,17 @@ final class RouteMatcher {
     return textTest((RouteCondition.TextTest) condition);
   }
 
-  private static AlertTest all(AlertTest[] operands) {
+  /**
+   * {@code and} ({@code decisive} FALSE) or {@code or} ({@code decisive} TRUE): the decisive value
+   * if any operand has it, else unknown if any operand is unknown, else the other value.
+   */
+  private static AlertTest connective(AlertTest[] operands, int decisive) {
     return alert -> {
-      int result = AlertTest.TRUE;
+      int result = 1 - decisive;
       for (AlertTest operand : operands) {
         int value = operand.test(alert);
-        if (value == AlertTest.FALSE) {
-          return AlertTest.FALSE;
-        }
-        if (value == AlertTest.UNKNOWN) {
-          result = AlertTest.UNKNOWN;
-        }
-      }
-      return result;
-    };
-  }
-
-  private static AlertTest any(AlertTest[] operands) {
-    return alert -> {
-      int result = AlertTest.FALSE;
-      for (AlertTest operand : operands) {
-        int value = operand.test(alert);
-        if (value == AlertTest.TRUE) {
-          return AlertTest.TRUE;
+        if (value == decisive) {
+          return decisive;
         }
         if (value == AlertTest.UNKNOWN) {
           result = AlertTest.UNKNOWN;
