@@ -20,6 +20,7 @@ public final class CaseEventJson {
 
   private CaseEventJson() {}
 
+  /** One line of the cases topic (or of a backtest's cases.jsonl), without the newline. */
   public static String encode(CaseEvent event) {
     return write(generator -> {
       generator.writeStartObject();

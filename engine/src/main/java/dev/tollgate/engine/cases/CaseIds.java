@@ -16,6 +16,7 @@ public final class CaseIds {
 
   private CaseIds() {}
 
+  /** The id of the case kept under {@code caseKey} (see {@link CaseKeys}) that this alert opened. */
   public static String of(String caseKey, String openingAlertId) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -17,6 +17,7 @@ public record RoutingOptions(Duration caseSpan) implements Serializable {
     }
   }
 
+  /** Cases open for {@link #DEFAULT_CASE_SPAN} after their last alert. */
   public static RoutingOptions defaults() {
     return new RoutingOptions(DEFAULT_CASE_SPAN);
   }

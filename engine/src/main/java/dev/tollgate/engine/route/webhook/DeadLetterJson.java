@@ -18,6 +18,7 @@ public final class DeadLetterJson implements SerializationSchema<DeadLetter> {
   private static final long serialVersionUID = 1L;
   private static final JsonFactory JSON = new JsonFactory();
 
+  /** One record of the dead-letter topic, without a newline. */
   public static String encode(DeadLetter letter) {
     StringWriter out = new StringWriter(letter.body().length() + 256);
     try (JsonGenerator generator = JSON.createGenerator(out)) {
