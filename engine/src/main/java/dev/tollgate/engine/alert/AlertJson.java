@@ -87,7 +87,8 @@ public final class AlertJson {
     generator.writeEndObject();
   }
 
-  private static void writeScalar(JsonGenerator generator, Object value) throws IOException {
+  /** A key value as JSON: string, number or boolean by its runtime class; other classes as strings. */
+  public static void writeScalar(JsonGenerator generator, Object value) throws IOException {
     if (value == null) {
       generator.writeNull();
     } else if (value instanceof String s) {
