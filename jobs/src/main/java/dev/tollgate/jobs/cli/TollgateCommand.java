@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       ExplainCommand.class,
       BacktestCommand.class,
+      StackCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {

@@ -63,12 +63,21 @@ public final class JvmCommand {
   public List<String> toList() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(marker(mainClass));
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classpath);
     command.add(mainClass);
     command.addAll(arguments);
     return command;
+  }
+
+  /**
+   * The first JVM option of every command: names the main class where the OS still shows it (it
+   * truncates long command lines, and the classpath comes first), so a pid file can be checked.
+   */
+  public static String marker(String mainClass) {
+    return "-Dtollgate.main=" + mainClass;
   }
 
   public String mainClass() {

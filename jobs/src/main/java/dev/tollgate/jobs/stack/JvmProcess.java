@@ -52,7 +52,7 @@ public final class JvmProcess implements AutoCloseable {
   public static Optional<JvmProcess> attach(String name, long pid, String mainClass, Path output) {
     return ProcessHandle.of(pid)
         .filter(ProcessHandle::isAlive)
-        .filter(h -> h.info().commandLine().map(line -> line.contains(mainClass)).orElse(false))
+        .filter(h -> h.info().commandLine().map(line -> line.contains(JvmCommand.marker(mainClass))).orElse(false))
         .map(h -> new JvmProcess(name, h, null, output));
   }
 
