@@ -4,25 +4,37 @@ import dev.tollgate.dsl.plan.AggregatePlan;
 import dev.tollgate.engine.eval.Condition;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
-import org.apache.flink.api.common.functions.FilterFunction;
+import dev.tollgate.engine.metrics.RuleMetrics;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFilterFunction;
 
 /**
  * Which events an aggregate counts: those of its event type that satisfy its {@code where}
  * condition and have a value in every group field (events with a null group field are skipped,
  * see {@link GroupKey}). Runs before the shuffle, so skipped events never leave the source task.
+ * Events of its type count as evaluated in the aggregate's {@link RuleMetrics}.
  */
-final class AggregateInput implements FilterFunction<Event> {
+final class AggregateInput extends RichFilterFunction<Event> {
   private static final long serialVersionUID = 1L;
 
   private final int eventType;
   private final Condition condition;
   private final GroupKey groupKey;
+  private final String aggregateId;
   private transient EventContext context;
+  private transient RuleMetrics metrics;
 
   AggregateInput(AggregatePlan plan) {
+    this.aggregateId = plan.id();
     this.eventType = plan.eventType();
     this.condition = new ExpressionCompiler().compileCondition(plan.condition());
     this.groupKey = new GroupKey(plan.groupBy());
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    context = new EventContext();
+    metrics = RuleMetrics.of(getRuntimeContext().getMetricGroup(), aggregateId);
   }
 
   @Override
@@ -30,9 +42,7 @@ final class AggregateInput implements FilterFunction<Event> {
     if (event.typeId() != eventType) {
       return false;
     }
-    if (context == null) {
-      context = new EventContext();
-    }
+    metrics.evaluated().inc();
     return condition.test(context.at(event)) && groupKey.of(event) != null;
   }
 }

@@ -35,10 +35,7 @@ public final class WindowRecordJson {
 
   /** One line of {@code aggregates.jsonl}, without the newline. */
   public String encode(WindowRecord record) {
-    Layout layout = layouts.get(record.aggregateId());
-    if (layout == null) {
-      throw new IllegalArgumentException("no aggregate " + record.aggregateId());
-    }
+    Layout layout = layout(record);
     StringWriter out = new StringWriter(256);
     try (JsonGenerator generator = factory.createGenerator(out)) {
       generator.writeStartObject();
@@ -52,6 +49,33 @@ public final class WindowRecordJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * The record's aggregate and group as a JSON object, the same members in the same order as
+   * {@link #encode} writes them: {@code {"aggregate":"demand.hourly_by_sku","sku":"S1",...}}.
+   * Identifies a group's series of windows (a Kafka key).
+   */
+  public String encodeGroup(WindowRecord record) {
+    Layout layout = layout(record);
+    StringWriter out = new StringWriter(96);
+    try (JsonGenerator generator = factory.createGenerator(out)) {
+      generator.writeStartObject();
+      generator.writeStringField("aggregate", record.aggregateId());
+      writeFields(generator, layout.groupNames, layout.groupTypes, record.groupValues());
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private Layout layout(WindowRecord record) {
+    Layout layout = layouts.get(record.aggregateId());
+    if (layout == null) {
+      throw new IllegalArgumentException("no aggregate " + record.aggregateId());
+    }
+    return layout;
   }
 
   private static void writeFields(JsonGenerator generator, String[] names, ValueType[] types, List<Object> values)

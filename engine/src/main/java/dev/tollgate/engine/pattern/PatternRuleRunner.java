@@ -1,6 +1,7 @@
 package dev.tollgate.engine.pattern;
 
 import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.metrics.RuleMetrics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ final class PatternRuleRunner {
   private final AfterMatchSkipStrategy skipStrategy;
   private final NFA<Event> nfa;
   private final TimerService processingTime;
+  private RuleMetrics metrics;
 
   private NFAState current;
   /** The latest timestamp of an event that changed the NFA since {@link #load()}; MIN if none. */
@@ -78,6 +80,12 @@ final class PatternRuleRunner {
 
   void open(RuntimeContext runtimeContext) throws Exception {
     nfa.open(runtimeContext, new Configuration());
+    metrics = RuleMetrics.of(runtimeContext.getMetricGroup(), rule.plan.id());
+  }
+
+  /** The rule's counters; available once {@link #open} ran. */
+  RuleMetrics metrics() {
+    return metrics;
   }
 
   void close() throws Exception {
@@ -112,6 +120,7 @@ final class PatternRuleRunner {
   /** Feeds one event, buffered until the watermark passed it, to the rule. */
   @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void process(Event event, long timestamp, RuleRuntime runtime) throws Exception {
+    metrics.evaluated().inc();
     if (deadlines != null) {
       deadlines.onEvent(event);
     }

@@ -278,6 +278,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     @Override
     public void emit(RuleMatch match) {
       collector.setAbsoluteTimestamp(match.eventTime());
+      runnersByStateId.get(match.rule().stateId()).metrics().alerts().inc();
       collector.collect(alerts.get(match.rule()).toAlert(match));
     }
 

@@ -6,6 +6,7 @@ import dev.tollgate.engine.event.EventDecoder;
 import dev.tollgate.engine.event.RejectReason;
 import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.eval.ValueFormat;
+import dev.tollgate.engine.metrics.AdmissionMetrics;
 import dev.tollgate.engine.source.RawRecord;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
   /** Decoders for records that carry their own default type (topics bound to one type). */
   private transient Map<String, EventDecoder> typedDecoders;
   private transient LongCounter admitted;
+  private transient AdmissionMetrics metrics;
   private transient long maxTimestamp;
   private transient long currentWatermark;
   private transient long sinceLastWatermark;
@@ -74,6 +76,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     decoder = new EventDecoder(catalog, defaultType);
     typedDecoders = new HashMap<>();
     admitted = getRuntimeContext().getLongCounter(ADMITTED_COUNTER);
+    metrics = new AdmissionMetrics(getMetricGroup());
     maxTimestamp = Long.MIN_VALUE;
     currentWatermark = Long.MIN_VALUE;
     if (!options.deterministic()) {
@@ -88,6 +91,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     EventDecoder recordDecoder = decoderFor(raw);
     Event event = recordDecoder.decode(raw.text);
     if (event == null) {
+      metrics.rejected(recordDecoder.rejection().reason());
       output.collect(rejectedTag, new StreamRecord<>(Rejected.of(raw.text, recordDecoder.rejection(), raw.origin())));
       return;
     }
@@ -97,6 +101,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     if (maxTimestamp != Long.MIN_VALUE && ts < maxTimestamp - options.outOfOrderness().toMillis()) {
       String detail = "ts " + ValueFormat.timestamp(ts) + " is more than " + options.outOfOrderness().toMillis()
           + " ms behind the latest event (" + ValueFormat.timestamp(maxTimestamp) + ")";
+      metrics.rejected(RejectReason.LATE);
       output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text, RejectReason.LATE, detail, raw.origin())));
       return;
     }
@@ -105,6 +110,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
       output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
     }
     admitted.add(1L);
+    metrics.admitted();
     maxTimestamp = Math.max(maxTimestamp, ts);
     output.collect(new StreamRecord<>(event, ts));
     if (++sinceLastWatermark >= options.watermarkEvery()) {

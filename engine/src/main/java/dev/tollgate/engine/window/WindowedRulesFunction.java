@@ -8,6 +8,7 @@ import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventSerializer;
+import dev.tollgate.engine.metrics.RuleMetrics;
 import dev.tollgate.engine.rules.MatchContext;
 import dev.tollgate.engine.rules.RuleKeys;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
   private final RuleKeys keys;
 
   private transient WindowedRuleEvaluator[] evaluators;
+  private transient RuleMetrics[] metrics;
   private transient ValueState<RuleWindow>[] windows;
   private transient MapState<Long, List<Event>> pending;
   private transient ValueState<Long> cleanupAt;
@@ -89,8 +91,10 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     RuleWindowSerializer windowSerializer = new RuleWindowSerializer(eventSerializer);
     evaluators = new WindowedRuleEvaluator[rules.size()];
     windows = new ValueState[rules.size()];
+    metrics = new RuleMetrics[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
       evaluators[i] = new WindowedRuleEvaluator(rules.get(i), compiler);
+      metrics[i] = RuleMetrics.of(getRuntimeContext().getMetricGroup(), rules.get(i).id());
       windows[i] = getRuntimeContext().getState(new ValueStateDescriptor<>(evaluators[i].stateName(), windowSerializer));
     }
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
@@ -132,13 +136,16 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     }
   }
 
+  /** Counts the event for every rule that reads its type; whether any of them accepts it. */
   private boolean anyRuleAccepts(Event event) {
-    for (WindowedRuleEvaluator evaluator : evaluators) {
-      if (evaluator.accepts(event, context)) {
-        return true;
+    boolean accepted = false;
+    for (int i = 0; i < evaluators.length; i++) {
+      if (evaluators[i].reads(event)) {
+        metrics[i].evaluated().inc();
+        accepted |= evaluators[i].accepts(event, context);
       }
     }
-    return false;
+    return accepted;
   }
 
   private void apply(Event event, OnTimerContext ctx, Collector<Alert> out) throws Exception {
@@ -159,6 +166,7 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
       Alert alert = evaluator.onEvent(window, event, keyValues, context);
       windows[i].update(window);
       if (alert != null) {
+        metrics[i].alerts().inc();
         out.collect(alert);
       }
       cleanup = Math.max(cleanup, evaluator.cleanupTime(window));

@@ -3,10 +3,19 @@ package dev.tollgate.engine.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.engine.testing.Schemas;
+import org.apache.flink.api.common.functions.DefaultOpenContext;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AggregateInputTest {
   private final AggregateInput input = new AggregateInput(Orders.hourlyBySkuAndCountry());
+
+  @BeforeEach
+  void open() {
+    input.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
+    input.open(DefaultOpenContext.INSTANCE);
+  }
 
   @Test
   void countsEventsOfItsTypeThatSatisfyWhere() {
