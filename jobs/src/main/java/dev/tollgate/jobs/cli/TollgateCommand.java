@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
       ExplainCommand.class,
       BacktestCommand.class,
       StackCommand.class,
+      SubmitCommand.class,
+      DeployCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {

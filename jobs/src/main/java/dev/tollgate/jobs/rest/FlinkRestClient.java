@@ -144,6 +144,21 @@ public final class FlinkRestClient {
     return parameters;
   }
 
+  /** The parallelism the job was submitted with. */
+  public int jobParallelism(String jobId) {
+    return get("jobs/" + jobId + "/config").path("execution-config").path("job-parallelism").asInt(1);
+  }
+
+  /** The latest failure of a job, in a line or a few. */
+  public String rootException(String jobId) {
+    JsonNode body = get("jobs/" + jobId + "/exceptions");
+    JsonNode entries = body.path("exceptionHistory").path("entries");
+    if (entries.isArray() && !entries.isEmpty()) {
+      return firstLines(entries.get(0).path("stacktrace").asText(entries.get(0).path("exceptionName").asText()));
+    }
+    return firstLines(body.path("root-exception").asText("no exception recorded"));
+  }
+
   /** Checkpoint counts of a job. */
   public record Checkpoints(int completed, int failed, int restored, String latestCompletedPath) {}
 
@@ -300,11 +315,6 @@ public final class FlinkRestClient {
   }
 
   private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FlinkRestException("interrupted", e);
-    }
+    dev.tollgate.jobs.stack.Waits.pause(duration);
   }
 }

@@ -1,0 +1,42 @@
+package dev.tollgate.jobs.cli;
+
+import dev.tollgate.jobs.deploy.ClusterSubmitter;
+import dev.tollgate.jobs.deploy.JobJar;
+import dev.tollgate.jobs.deploy.Submission;
+import dev.tollgate.jobs.rest.FlinkRestClient;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tollgate submit}: send the job jar to a Flink session cluster and start a job. */
+@Command(name = "submit", description = "Submit a Tollgate job to a Flink session cluster through its REST API.")
+final class SubmitCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin JobOptions job;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Rule set (overrides the config's rules.path).")
+  List<Path> rules = List.of();
+
+  @Option(names = "--savepoint", paramLabel = "PATH", description = "Start from this savepoint or retained checkpoint.")
+  String savepoint;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Submission.Prepared prepared = job.submission(rules, savepoint).prepare();
+    FlinkRestClient rest = new FlinkRestClient(job.cluster);
+    String jobId = new ClusterSubmitter(rest, job.jar != null ? job.jar : JobJar.locate()).submit(prepared);
+    out.printf("submitted %s job %s to %s: %d rules, %d aggregates, parallelism %d%s%n",
+        prepared.submission().job().keyword(), jobId, rest.cluster(),
+        prepared.manifest().rules().size(), prepared.manifest().aggregates().size(), prepared.parallelism(),
+        savepoint == null ? "" : ", from " + savepoint);
+    out.flush();
+    return 0;
+  }
+}
