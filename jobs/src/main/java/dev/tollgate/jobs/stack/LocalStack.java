@@ -93,6 +93,10 @@ public final class LocalStack {
           new KafkaBroker.Ports(ports.kafka(), ports.kafkaController()), START_TIMEOUT);
       writePid(KAFKA, broker.process().pid());
     }
+    List<String> created = DefaultTopics.create(LoopbackPorts.HOST + ":" + ports.kafka());
+    if (!created.isEmpty()) {
+      out.println("created topics " + String.join(", ", created));
+    }
     FlinkSessionCluster.Ports flinkPorts = new FlinkSessionCluster.Ports(ports.flinkRpc(), ports.flinkRest());
     FlinkSessionCluster cluster;
     Optional<JvmProcess> jobManager = attach(JOB_MANAGER, FlinkSessionCluster.JOB_MANAGER_CLASS);
