@@ -43,6 +43,10 @@ public final class Deployment {
       next = next.withConfig(Path.of(before.get().config()));
       out.println("config: " + next.config() + " (as the running job)");
     }
+    if (next.sets().isEmpty() && before.isPresent() && !before.get().sets().isEmpty()) {
+      next = next.withSets(before.get().sets());
+      out.println("settings: " + String.join(" ", before.get().sets()) + " (as the running job)");
+    }
     if (next.parallelism() == null) {
       next = next.withParallelism(rest.jobParallelism(running));
     }
@@ -63,7 +67,7 @@ public final class Deployment {
     out.println("savepoint: " + savepoint);
     out.flush();
     Submission.Prepared restored = new Submission.Prepared(prepared.submission().fromSavepoint(savepoint),
-        prepared.manifest(), prepared.parallelism());
+        prepared.manifest(), prepared.parallelism(), prepared.settings());
     String started;
     try {
       started = submitter.submit(restored);
@@ -77,8 +81,8 @@ public final class Deployment {
     return new Result(running, savepoint, started, changes);
   }
 
-  /** The one running job submitted as {@code kind}. */
-  static String runningJob(FlinkRestClient rest, JobKind kind) {
+  /** The running jobs submitted as {@code kind}. */
+  public static List<String> runningJobs(FlinkRestClient rest, JobKind kind) {
     List<String> matching = new ArrayList<>();
     for (FlinkRestClient.Job job : rest.jobs()) {
       if (job.state().equals("RUNNING")) {
@@ -88,6 +92,12 @@ public final class Deployment {
         }
       }
     }
+    return matching;
+  }
+
+  /** The one running job submitted as {@code kind}. */
+  static String runningJob(FlinkRestClient rest, JobKind kind) {
+    List<String> matching = runningJobs(rest, kind);
     if (matching.size() != 1) {
       throw new IllegalStateException(matching.isEmpty()
           ? "no running " + kind.keyword() + " job on " + rest.cluster() + "; start one with `tollgate submit`"

@@ -33,27 +33,30 @@ import org.apache.flink.streaming.api.graph.StreamNode;
  *
  * @param job the job's keyword ({@code risk}, ...)
  * @param config the config file the job was submitted with, or null
+ * @param sets the {@code --set} overrides it was submitted with
  * @param rules enabled rule id → version
  * @param aggregates enabled aggregate id → version
  * @param operators uids of the job's operators
  */
 public record RuleSetManifest(
-    String job, String config, SortedMap<String, String> rules, SortedMap<String, String> aggregates,
+    String job, String config, List<String> sets, SortedMap<String, String> rules, SortedMap<String, String> aggregates,
     SortedSet<String> operators) {
   static final String JOB = "tollgate.job";
   static final String CONFIG = "tollgate.config";
+  static final String SETS = "tollgate.sets";
   static final String RULES = "tollgate.rules";
   static final String AGGREGATES = "tollgate.aggregates";
   static final String OPERATORS = "tollgate.operators";
 
   public RuleSetManifest {
+    sets = List.copyOf(sets);
     rules = new TreeMap<>(rules);
     aggregates = new TreeMap<>(aggregates);
     operators = new TreeSet<>(operators);
   }
 
   /** The manifest of a plan and the job graph built from it. */
-  public static RuleSetManifest of(JobKind job, String config, RuleSetPlan plan, StreamGraph graph) {
+  public static RuleSetManifest of(JobKind job, String config, List<String> sets, RuleSetPlan plan, StreamGraph graph) {
     SortedMap<String, String> rules = new TreeMap<>();
     for (RulePlan rule : plan.rules()) {
       if (rule.metadata().mode() != Mode.DISABLED) {
@@ -72,7 +75,7 @@ public record RuleSetManifest(
         operators.add(node.getTransformationUID());
       }
     }
-    return new RuleSetManifest(job.keyword(), config, rules, aggregates, operators);
+    return new RuleSetManifest(job.keyword(), config, sets, rules, aggregates, operators);
   }
 
   /**
@@ -85,6 +88,9 @@ public record RuleSetManifest(
     parameters.put(JOB, job);
     if (config != null) {
       parameters.put(CONFIG, encode(config));
+    }
+    if (!sets.isEmpty()) {
+      parameters.put(SETS, encode(String.join("\n", sets)));
     }
     // Flink's map syntax has no empty values: an empty list is left out.
     if (!rules.isEmpty()) {
@@ -117,6 +123,7 @@ public record RuleSetManifest(
     return Optional.of(new RuleSetManifest(
         parameters.get(JOB),
         config == null ? null : decode(config),
+        parameters.containsKey(SETS) ? List.of(decode(parameters.get(SETS)).split("\n")) : List.of(),
         parseVersions(decode(parameters.getOrDefault(RULES, ""))),
         parseVersions(decode(parameters.getOrDefault(AGGREGATES, ""))),
         operators));

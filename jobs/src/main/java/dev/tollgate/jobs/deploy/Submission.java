@@ -1,5 +1,6 @@
 package dev.tollgate.jobs.deploy;
 
+import dev.tollgate.jobs.config.JobSettings;
 import dev.tollgate.jobs.runtime.JobLauncher;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,10 @@ public record Submission(
 
   public Submission withConfig(Path newConfig) {
     return new Submission(job, newConfig, rules, parallelism, savepoint, sets);
+  }
+
+  public Submission withSets(List<String> newSets) {
+    return new Submission(job, config, rules, parallelism, savepoint, newSets);
   }
 
   public Submission withParallelism(int newParallelism) {
@@ -63,11 +68,22 @@ public record Submission(
   public Prepared prepare() {
     JobLauncher launcher = JobLauncher.prepare(job.profile(), programArgs().toArray(String[]::new));
     StreamGraph graph = launcher.environment().getStreamGraph();
-    RuleSetManifest manifest = RuleSetManifest.of(job, config == null ? null : config.toString(), launcher.plan(), graph);
+    RuleSetManifest manifest = RuleSetManifest.of(job, config == null ? null : config.toString(), sets, launcher.plan(), graph);
     int effectiveParallelism = parallelism != null ? parallelism : launcher.settings().parallelism().orElse(1);
-    return new Prepared(this, manifest, effectiveParallelism);
+    return new Prepared(this, manifest, effectiveParallelism, launcher.settings());
   }
 
-  /** A submission checked locally, with what it will run. */
-  public record Prepared(Submission submission, RuleSetManifest manifest, int parallelism) {}
+  /** A submission checked locally, with what it will run and the settings it runs with. */
+  public record Prepared(Submission submission, RuleSetManifest manifest, int parallelism, JobSettings settings) {
+    /** Every topic the job reads or writes. */
+    public List<String> topics() {
+      List<String> topics = new ArrayList<>(settings.topics().inputs());
+      topics.add(settings.topics().alerts());
+      topics.add(settings.topics().rejected());
+      if (!manifest.aggregates().isEmpty()) {
+        topics.add(settings.topics().aggregates());
+      }
+      return topics;
+    }
+  }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RuleSetManifestTest {
   private static RuleSetManifest manifest(Map<String, String> rules, Map<String, String> aggregates, List<String> operators) {
-    return new RuleSetManifest("risk", "/etc/tollgate/risk.yaml", new TreeMap<>(rules), new TreeMap<>(aggregates),
+    return new RuleSetManifest("risk", "/etc/tollgate/risk.yaml", List.of("rules.exclude=shipment.*", "parallelism=2"), new TreeMap<>(rules), new TreeMap<>(aggregates),
         new TreeSet<>(operators));
   }
 
