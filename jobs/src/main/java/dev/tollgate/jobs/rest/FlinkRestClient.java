@@ -144,6 +144,20 @@ public final class FlinkRestClient {
     return parameters;
   }
 
+  /** Whether every task of every vertex of the job runs (a RUNNING job may still deploy tasks). */
+  public boolean allTasksRunning(String jobId) {
+    JsonNode vertices = get("jobs/" + jobId).path("vertices");
+    if (!vertices.isArray() || vertices.isEmpty()) {
+      return false;
+    }
+    for (JsonNode vertex : vertices) {
+      if (!"RUNNING".equals(vertex.path("status").asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The parallelism the job was submitted with. */
   public int jobParallelism(String jobId) {
     return get("jobs/" + jobId + "/config").path("execution-config").path("job-parallelism").asInt(1);
@@ -172,22 +186,22 @@ public final class FlinkRestClient {
 
   /** Stops the job with a savepoint ({@code drain} also flushes event-time windows); returns the trigger id. */
   public String stopWithSavepoint(String jobId, String targetDirectory, boolean drain) {
-    ObjectNode body = JSON.createObjectNode();
-    if (targetDirectory != null) {
-      body.put("targetDirectory", targetDirectory);
-    }
-    body.put("drain", drain);
-    return post("jobs/" + jobId + "/stop", body).path("request-id").asText();
+    return savepointOperation("jobs/" + jobId + "/stop", "targetDirectory", targetDirectory, "drain", drain);
   }
 
   /** Takes a savepoint of a running job (and cancels it if asked); returns the trigger id. */
   public String triggerSavepoint(String jobId, String targetDirectory, boolean cancelJob) {
+    return savepointOperation("jobs/" + jobId + "/savepoints", "target-directory", targetDirectory, "cancel-job", cancelJob);
+  }
+
+  /** The two savepoint endpoints spell their fields differently; both answer with a trigger id. */
+  private String savepointOperation(String path, String directoryField, String directory, String flagField, boolean flag) {
     ObjectNode body = JSON.createObjectNode();
-    if (targetDirectory != null) {
-      body.put("target-directory", targetDirectory);
+    if (directory != null) {
+      body.put(directoryField, directory);
     }
-    body.put("cancel-job", cancelJob);
-    return post("jobs/" + jobId + "/savepoints", body).path("request-id").asText();
+    body.put(flagField, flag);
+    return post(path, body).path("request-id").asText();
   }
 
   /** Where a savepoint operation stands: in progress, written ({@code location}) or failed. */

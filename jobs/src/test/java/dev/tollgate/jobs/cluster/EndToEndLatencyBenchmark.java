@@ -3,6 +3,7 @@ package dev.tollgate.jobs.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.jobs.rest.FlinkRestClient;
+import dev.tollgate.jobs.stack.Waits;
 import dev.tollgate.jobs.testing.JsonEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,8 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class EndToEndLatencyBenchmark {
   private static final int FIXED_RATE = Integer.getInteger("bench.rate", 1_000);
-  private static final Duration FIXED_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 40));
+  private static final Duration FIXED_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
   private static final Duration WARM_UP = Duration.ofSeconds(10);
   private static final int[] RISING_RATES = {2_000, 5_000, 10_000, 20_000, 40_000, 80_000};
   private static final Duration RISING_RUN = Duration.ofSeconds(20);
@@ -63,6 +61,7 @@ class EndToEndLatencyBenchmark {
   @Test
   void measure() throws Exception {
     List<Run> runs = new ArrayList<>();
+    String loadBefore = loadAverage();
     try (ClusterFixture cluster = ClusterFixture.start("latency-benchmark")) {
       runs.add(run(cluster, "at-least-once", FIXED_RATE, FIXED_RUN));
       runs.add(run(cluster, "exactly-once", FIXED_RATE, FIXED_RUN));
@@ -75,6 +74,8 @@ class EndToEndLatencyBenchmark {
       }
     }
     StringBuilder report = new StringBuilder()
+        .append(String.format("%s, %d cores; load average before %s, after %s%n%n",
+            Instant.now(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage()))
         .append("| delivery | events/s | sent | alerts | p50 ms | p99 ms | max ms |\n")
         .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     runs.forEach(run -> report.append(run.row()).append('\n'));
@@ -91,6 +92,9 @@ class EndToEndLatencyBenchmark {
     String job = cluster.submitter.submit(cluster.riskJob(prefix, RULES, mode).prepare());
     try {
       rest.awaitJobState(job, ClusterFixture.STARTUP, "RUNNING");
+      if (!Waits.until(() -> rest.allTasksRunning(job), ClusterFixture.STARTUP)) {
+        throw new IllegalStateException("tasks of job " + job + " not running after " + ClusterFixture.STARTUP);
+      }
       Map<String, Long> sentAt = new ConcurrentHashMap<>();
       Map<String, Long> receivedAt = new ConcurrentHashMap<>();
       AtomicBoolean consuming = new AtomicBoolean(true);
@@ -142,16 +146,7 @@ class EndToEndLatencyBenchmark {
   }
 
   private static void consume(ClusterFixture cluster, String topic, Map<String, Long> receivedAt, AtomicBoolean running) {
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", cluster.broker.bootstrapServers());
-    properties.put("isolation.level", "read_committed");
-    properties.put("fetch.max.wait.ms", "5");
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<byte[], byte[]> consumer = cluster.topics.committedFromStart(topic, Map.of("fetch.max.wait.ms", "5"))) {
       while (running.get()) {
         consumer.poll(Duration.ofMillis(50)).forEach(record -> {
           long now = System.nanoTime();
@@ -183,11 +178,20 @@ class EndToEndLatencyBenchmark {
         millis.length == 0 ? Double.NaN : millis[millis.length - 1]);
   }
 
+  /** The 1, 5 and 15 minute load averages: the machine may be shared, which the numbers show. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static double percentile(double[] sorted, double fraction) {
     if (sorted.length == 0) {
       return Double.NaN;
     }
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
   }
-
 }

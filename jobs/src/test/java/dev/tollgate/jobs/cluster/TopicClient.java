@@ -53,16 +53,8 @@ final class TopicClient {
    * surplus records (duplicates) show too.
    */
   List<String> readCommitted(String topic, int expected, Duration timeout, Duration quiet) {
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", bootstrapServers);
-    properties.put("isolation.level", "read_committed");
     List<String> values = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<byte[], byte[]> consumer = committedFromStart(topic, Map.of())) {
       long deadline = System.nanoTime() + timeout.toNanos();
       long quietUntil = Long.MAX_VALUE;
       while (System.nanoTime() < Math.min(deadline, quietUntil)) {
@@ -74,5 +66,23 @@ final class TopicClient {
       }
     }
     return values;
+  }
+
+  /**
+   * A {@code read_committed} consumer of every partition of the topic, from the start; {@code
+   * settings} tune it further.
+   */
+  KafkaConsumer<byte[], byte[]> committedFromStart(String topic, Map<String, String> settings) {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", bootstrapServers);
+    properties.put("isolation.level", "read_committed");
+    properties.putAll(settings);
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
   }
 }
