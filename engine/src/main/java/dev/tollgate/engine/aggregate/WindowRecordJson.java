@@ -35,20 +35,7 @@ public final class WindowRecordJson {
 
   /** One line of {@code aggregates.jsonl}, without the newline. */
   public String encode(WindowRecord record) {
-    Layout layout = layout(record);
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator generator = factory.createGenerator(out)) {
-      generator.writeStartObject();
-      generator.writeStringField("aggregate", record.aggregateId());
-      generator.writeStringField("window_start", ValueFormat.timestamp(record.windowStart()));
-      generator.writeStringField("window_end", ValueFormat.timestamp(record.windowEnd()));
-      writeFields(generator, layout.groupNames, layout.groupTypes, record.groupValues());
-      writeFields(generator, layout.selectNames, layout.selectTypes, record.values());
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return write(record, true);
   }
 
   /**
@@ -57,12 +44,24 @@ public final class WindowRecordJson {
    * Identifies a group's series of windows (a Kafka key).
    */
   public String encodeGroup(WindowRecord record) {
+    return write(record, false);
+  }
+
+  /** The record, or without {@code whole} only its aggregate and group. */
+  private String write(WindowRecord record, boolean whole) {
     Layout layout = layout(record);
-    StringWriter out = new StringWriter(96);
+    StringWriter out = new StringWriter(whole ? 256 : 96);
     try (JsonGenerator generator = factory.createGenerator(out)) {
       generator.writeStartObject();
       generator.writeStringField("aggregate", record.aggregateId());
+      if (whole) {
+        generator.writeStringField("window_start", ValueFormat.timestamp(record.windowStart()));
+        generator.writeStringField("window_end", ValueFormat.timestamp(record.windowEnd()));
+      }
       writeFields(generator, layout.groupNames, layout.groupTypes, record.groupValues());
+      if (whole) {
+        writeFields(generator, layout.selectNames, layout.selectTypes, record.values());
+      }
       generator.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

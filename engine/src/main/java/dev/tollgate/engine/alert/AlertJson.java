@@ -27,13 +27,7 @@ public final class AlertJson {
 
   /** One line of {@code alerts.jsonl}, without the newline. */
   public String encode(Alert alert) {
-    StringWriter out = new StringWriter(512);
-    try (JsonGenerator generator = events.factory().createGenerator(out)) {
-      write(generator, alert);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return json(512, generator -> write(generator, alert));
   }
 
   /**
@@ -41,9 +35,18 @@ public final class AlertJson {
    * {@link #encode} writes it: {@code {"accountId":"A1"}}; {@code {}} for single-event rules.
    */
   public String encodeKey(Alert alert) {
-    StringWriter out = new StringWriter(64);
+    return json(64, generator -> writeKey(generator, alert));
+  }
+
+  /** What one of the encodings writes. */
+  private interface Body {
+    void writeTo(JsonGenerator generator) throws IOException;
+  }
+
+  private String json(int capacity, Body body) {
+    StringWriter out = new StringWriter(capacity);
     try (JsonGenerator generator = events.factory().createGenerator(out)) {
-      writeKey(generator, alert);
+      body.writeTo(generator);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

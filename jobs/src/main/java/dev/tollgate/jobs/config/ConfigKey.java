@@ -30,10 +30,10 @@ public enum ConfigKey {
   RULES_RUN("rules.run", "Which blocks of the rule set run: rules, aggregates or all."),
   RULES_INCLUDE("rules.include", "Ids of the rules and aggregates to run; * matches any characters; a list."),
   RULES_EXCLUDE("rules.exclude", "Ids not to run, applied after rules.include; a list."),
-  OUT_OF_ORDERNESS("event-time.out-of-orderness", "How far behind the latest event an event may arrive and "
-      + "still count; later ones are rejected as late."),
-  IDLENESS("event-time.idleness", "After this long without records a source subtask stops holding back event "
-      + "time (0: never)."),
+  OUT_OF_ORDERNESS("event-time.out-of-orderness", "How far behind the latest event of its Kafka partition an "
+      + "event may arrive and still count; events behind the watermark are rejected as late."),
+  IDLENESS("event-time.idleness", "After this long without records a Kafka partition stops holding back event "
+      + "time until it sends again (0: never)."),
   PARALLELISM("parallelism", "Parallelism of the job. Default: the cluster's parallelism.default."),
   DELIVERY_GUARANTEE("delivery.guarantee", "exactly-once (Kafka transactions, output visible when a checkpoint "
       + "completes) or at-least-once (output visible at once; a replay re-sends the same alert ids)."),

@@ -9,7 +9,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /**
  * The job's one Kafka source over all its input topics. Offsets live in Flink's checkpoints (and
  * savepoints); they are also committed to the consumer group when a checkpoint completes, for
- * monitoring only. Records carry no event time yet: the pipeline assigns it when it decodes them.
+ * monitoring only. Event time and watermarks are made per partition by the strategy the job
+ * passes to {@code fromSource}.
  */
 public final class KafkaInput {
   private KafkaInput() {}

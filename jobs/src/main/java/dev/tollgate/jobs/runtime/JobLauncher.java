@@ -21,12 +21,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * submitted, with a message that lists them all.
  */
 public final class JobLauncher {
-  private final JobProfile profile;
   private final JobSettings settings;
   private final RuleSetPlan plan;
 
-  private JobLauncher(JobProfile profile, JobSettings settings, RuleSetPlan plan) {
-    this.profile = profile;
+  private JobLauncher(JobSettings settings, RuleSetPlan plan) {
     this.settings = settings;
     this.plan = plan;
   }
@@ -38,7 +36,8 @@ public final class JobLauncher {
       printHelp(profile, System.out);
       return;
     }
-    prepare(profile, arguments).environment().execute(profile.title());
+    JobLauncher job = prepare(profile, arguments);
+    job.environment().execute(job.settings.jobName());
   }
 
   /** Reads the settings and compiles the rules; nothing runs yet. */
@@ -49,7 +48,7 @@ public final class JobLauncher {
   private static JobLauncher prepare(JobProfile profile, JobArguments arguments) {
     ConfigValues file = arguments.configFile() == null ? null : YamlConfigFile.read(arguments.configFile());
     JobSettings settings = SettingsReader.read(profile.layer(file, arguments.overrides()));
-    return new JobLauncher(profile, settings, JobRules.load(settings));
+    return new JobLauncher(settings, JobRules.load(settings));
   }
 
   public JobSettings settings() {
@@ -70,7 +69,7 @@ public final class JobLauncher {
 
   /** Submits the job without waiting for it: for tests and for unbounded runs one cancels. */
   public JobClient start() throws Exception {
-    return environment().executeAsync(profile.title());
+    return environment().executeAsync(settings.jobName());
   }
 
   /** Usage and every config key with this job's defaults. */

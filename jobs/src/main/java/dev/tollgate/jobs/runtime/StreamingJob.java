@@ -13,7 +13,6 @@ import dev.tollgate.jobs.kafka.KafkaInput;
 import dev.tollgate.jobs.kafka.KafkaOutput;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -28,7 +27,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   rejected (malformed and late, with raw text and origin)            → dead-letter [uid kafka-sink/rejected]
  * </pre>
  *
- * What runs is the plan given (already narrowed to the job's selection). Every operator has a
+ * Event time comes from the source: each Kafka partition has its own bounded-out-of-orderness
+ * watermark, and the job's is the slowest active partition's ({@link
+ * PipelineOptions#sourceWatermarks()}).
+ *
+ * <p>What runs is the plan given (already narrowed to the job's selection). Every operator has a
  * stable uid — sources and sinks by role, rule operators by their key fields, aggregates by id —
  * so a job restored from a savepoint after a rule-set change finds its state again.
  */
@@ -42,11 +45,11 @@ public final class StreamingJob {
 
   public static void build(StreamExecutionEnvironment env, JobSettings settings, RuleSetPlan plan) {
     EventCatalog catalog = new EventCatalog(plan.eventTypes());
+    PipelineOptions options = PipelineOptions.live(settings.outOfOrderness(), settings.idleness());
     DataStream<RawRecord> raw = env
-        .fromSource(KafkaInput.source(settings), WatermarkStrategy.noWatermarks(),
+        .fromSource(KafkaInput.source(settings), options.sourceWatermarks(),
             "kafka: " + String.join(", ", settings.topics().inputs()))
         .uid(SOURCE_UID);
-    PipelineOptions options = PipelineOptions.live(settings.outOfOrderness(), settings.idleness());
     RiskPipeline.Streams risk = RiskPipeline.attach(raw, plan, options, null);
     AggregateStage.Streams aggregates = AggregateStage.attach(risk.events(), plan, catalog);
 

@@ -35,6 +35,17 @@ public final class JobMetrics {
     return sum(ruleScope(ruleId) + RuleMetrics.ALERTS);
   }
 
+  /** The job's name as Flink reports it, or null before any metric is registered. */
+  public String jobName() {
+    for (MetricGroup group : reporter.getMetricsByGroup().keySet()) {
+      Map<String, String> variables = group.getAllVariables();
+      if (job.toString().equals(variables.get("<job_id>"))) {
+        return variables.get("<job_name>");
+      }
+    }
+    return null;
+  }
+
   private static String ruleScope(String ruleId) {
     return "." + RuleMetrics.GROUP + "." + RuleMetrics.RULE + "." + ruleId + ".";
   }
