@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
       ExplainCommand.class,
       BacktestCommand.class,
       GenerateCommand.class,
+      StackCommand.class,
+      SubmitCommand.class,
+      DeployCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {
