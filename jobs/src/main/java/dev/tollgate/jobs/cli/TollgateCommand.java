@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
     description = "Streaming risk engine for cross-border commerce: check, test, backtest and explain rules.",
     subcommands = {
       CheckCommand.class,
+      TestCommand.class,
       ExplainCommand.class,
       BacktestCommand.class,
       CommandLine.HelpCommand.class
