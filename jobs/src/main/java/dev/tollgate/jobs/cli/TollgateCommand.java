@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       TestCommand.class,
       ExplainCommand.class,
       BacktestCommand.class,
+      DocsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {
