@@ -126,7 +126,7 @@ final class RuleTestJob {
     return stream.map(new EncodeOutput<>(test, kind, type)).returns(OUTPUT_TYPE).name(kind.name().toLowerCase() + " of test " + test);
   }
 
-  /** A rejected given event as {@code line 12: late (detail)}. */
+  /** A rejected given event as {@code file:line: late (detail)}, the line being the event's in the test file. */
   private static final class DescribeRejected implements org.apache.flink.api.common.functions.MapFunction<Rejected, TestOutput> {
     private static final long serialVersionUID = 1L;
     private final int test;
@@ -137,7 +137,7 @@ final class RuleTestJob {
 
     @Override
     public TestOutput map(Rejected rejected) {
-      String text = "line " + rejected.origin().offset() + ": " + rejected.reason().code()
+      String text = rejected.origin() + ": " + rejected.reason().code()
           + (rejected.detail() == null ? "" : " (" + rejected.detail() + ")");
       return new TestOutput(test, TestOutput.Kind.REJECTED, text.getBytes(StandardCharsets.UTF_8));
     }
