@@ -38,8 +38,9 @@ class DocsCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .startsWith("# Rule catalog\n")
-        .contains("3 rules and 1 aggregate in 1 pack, with 5 tests.")
-        .contains("| [t](#t) | 3 | 1 | 5 |")
+        .contains("4 rules and 1 aggregate in 1 pack, with 6 tests.")
+        .contains("| [t](#t) | 4 | 1 | 6 |")
+        .contains("| [t.refund](#trefund) | – | low | disabled | 1 |")
         .contains("| [t.big_deposit](#tbig_deposit) | Big deposit | high | active | 2 |")
         .contains("### t.big_deposit\n\n**Big deposit**\n\nA deposit of at least big.\n")
         .contains("| Thresholds | `big = 1000` |")

@@ -42,6 +42,15 @@ final class RuleSetFixture {
         alert "fee {id}"
       }
 
+      rule t.refund {
+        severity low
+        category test
+        mode disabled
+        on Transaction
+        where type == "REFUND"
+        alert "refund {id}"
+      }
+
       aggregate t.hourly {
         on Transaction
         group by accountId
@@ -85,6 +94,14 @@ final class RuleSetFixture {
           Transaction { id: "t3", ts: "2026-03-01T09:10:00Z", accountId: "A1", type: "DEPOSIT", amount: 10 }
         }
         expect 1 alerts
+      }
+
+      test "a disabled rule still runs in its tests" {
+        rule t.refund
+        given {
+          Transaction { id: "r1", ts: "2026-03-01T09:00:00Z", accountId: "A1", type: "REFUND", amount: 5 }
+        }
+        expect alert { events: ["r1"], message: "refund r1" }
       }
 
       test "hourly totals per account" {
