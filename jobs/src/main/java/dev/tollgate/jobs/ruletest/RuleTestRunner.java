@@ -10,6 +10,9 @@ import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.jobs.EmbeddedCluster;
 import java.io.IOException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,15 +27,38 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Runs a rule set's {@code test} blocks on the embedded Flink cluster, all in one job (see {@link
- * RuleTestJob}), and checks each test's expectations against what its target produced.
+ * Runs a rule set's {@code test} blocks on the embedded Flink cluster, up to {@value
+ * #TESTS_PER_JOB} tests in one job (see {@link RuleTestJob}), and checks each test's expectations
+ * against what its target produced.
  */
 public final class RuleTestRunner {
+  /**
+   * Tests per job. A test's pipeline is two or three tasks; this bounds a job's threads and network
+   * buffers however many tests a rule set has (a larger set runs as several jobs in turn).
+   */
+  static final int TESTS_PER_JOB = 250;
+
+  /**
+   * Test inputs and outputs are tiny, so the cluster's network buffers are the smallest Flink
+   * allows: the same network memory then serves the thousand-odd tasks of a full job.
+   */
+  private static final Configuration CLUSTER = new Configuration();
+
+  static {
+    CLUSTER.set(TaskManagerOptions.MEMORY_SEGMENT_SIZE, MemorySize.parse("4kb"));
+  }
+
   private final PipelineOptions options;
+  private final int testsPerJob;
 
   /** Event time as in a backtest: deterministic replay with the given out-of-orderness. */
   public RuleTestRunner(PipelineOptions options) {
+    this(options, TESTS_PER_JOB);
+  }
+
+  RuleTestRunner(PipelineOptions options, int testsPerJob) {
     this.options = options;
+    this.testsPerJob = testsPerJob;
   }
 
   /** Event time as in a backtest with the default out-of-orderness (5s). */
@@ -49,7 +75,10 @@ public final class RuleTestRunner {
       }
     }
     long started = System.nanoTime();
-    List<Observed> observed = execute(plan, tests);
+    List<Observed> observed = new ArrayList<>();
+    for (int from = 0; from < tests.size(); from += testsPerJob) {
+      observed.addAll(execute(plan, tests.subList(from, Math.min(tests.size(), from + testsPerJob))));
+    }
     List<TestResult> results = new ArrayList<>();
     for (int i = 0; i < tests.size(); i++) {
       TestPlan test = tests.get(i);
@@ -60,10 +89,11 @@ public final class RuleTestRunner {
     return new TestReport(results, Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /** Runs {@code tests} in one job; their outputs, by position in {@code tests}. */
   private List<Observed> execute(RuleSetPlan plan, List<TestPlan> tests) throws Exception {
     List<Observed> observed = new ArrayList<>();
     tests.forEach(test -> observed.add(new Observed()));
-    StreamExecutionEnvironment env = EmbeddedCluster.environment(1);
+    StreamExecutionEnvironment env = EmbeddedCluster.environment(1, CLUSTER);
     DataStream<TestOutput> outputs = RuleTestJob.build(env, plan, tests, options);
     if (outputs == null) {
       return observed;

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A small rule set with tests that pass and fail, and a way to run the command line on it. */
-final class RuleSetFixture {
-  static final String RULES = """
+public final class RuleSetFixture {
+  public static final String RULES = """
       event Transaction { id: string  ts: timestamp  accountId: string  type: string  amount: decimal }
 
       const big = 1_000
