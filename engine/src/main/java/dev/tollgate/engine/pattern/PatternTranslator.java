@@ -6,6 +6,7 @@ import dev.tollgate.dsl.plan.StepPlan;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.pattern.Pattern;
@@ -112,7 +113,7 @@ public final class PatternTranslator {
    * be skipped, so the one after them can end the gap too). Empty for a final absence.
    */
   private static List<StepCondition> stepsEndingGap(List<StepPlan> steps, StepCondition[] conditions, int absence) {
-    List<StepCondition> following = new java.util.ArrayList<>();
+    List<StepCondition> following = new ArrayList<>();
     for (int j = absence + 1; j < conditions.length; j++) {
       if (steps.get(j).absent()) {
         continue;

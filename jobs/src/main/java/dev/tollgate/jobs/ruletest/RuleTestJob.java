@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -123,11 +125,11 @@ final class RuleTestJob {
   }
 
   private static <T> DataStream<TestOutput> tag(DataStream<T> stream, int test, TestOutput.Kind kind, TypeInformation<T> type) {
-    return stream.map(new EncodeOutput<>(test, kind, type)).returns(OUTPUT_TYPE).name(kind.name().toLowerCase() + " of test " + test);
+    return stream.map(new EncodeOutput<>(test, kind, type)).returns(OUTPUT_TYPE).name(kind.name().toLowerCase(Locale.ROOT) + " of test " + test);
   }
 
   /** A rejected given event as {@code file:line: late (detail)}, the line being the event's in the test file. */
-  private static final class DescribeRejected implements org.apache.flink.api.common.functions.MapFunction<Rejected, TestOutput> {
+  private static final class DescribeRejected implements MapFunction<Rejected, TestOutput> {
     private static final long serialVersionUID = 1L;
     private final int test;
 
@@ -144,7 +146,7 @@ final class RuleTestJob {
   }
 
   /** An event that reached an aggregate after its window had closed. */
-  private static final class DescribeLate implements org.apache.flink.api.common.functions.MapFunction<Event, TestOutput> {
+  private static final class DescribeLate implements MapFunction<Event, TestOutput> {
     private static final long serialVersionUID = 1L;
     private final int test;
 

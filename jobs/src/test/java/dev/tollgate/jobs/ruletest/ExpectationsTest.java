@@ -14,6 +14,7 @@ import dev.tollgate.engine.event.Event;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class ExpectationsTest {
   }
 
   private static Alert alert(Map<String, Object> key, String... ids) {
-    List<Event> events = new java.util.ArrayList<>();
+    List<Event> events = new ArrayList<>();
     for (String id : ids) {
       events.add(new Event(0, new Object[] {id, NINE, "C1", "USD", BigDecimal.ONE}));
     }
