@@ -13,7 +13,12 @@ public final class EmbeddedCluster {
   private EmbeddedCluster() {}
 
   public static StreamExecutionEnvironment environment(int parallelism) {
-    Configuration config = new Configuration();
+    return environment(parallelism, new Configuration());
+  }
+
+  /** As {@link #environment(int)}, with {@code settings} added to the cluster's configuration. */
+  public static StreamExecutionEnvironment environment(int parallelism, Configuration settings) {
+    Configuration config = new Configuration(settings);
     config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     config.set(RestOptions.BIND_PORT, "0");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);

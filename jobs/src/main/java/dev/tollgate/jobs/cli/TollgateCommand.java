@@ -16,12 +16,14 @@ import picocli.CommandLine.Option;
     description = "Streaming risk engine for cross-border commerce: check, test, backtest and explain rules.",
     subcommands = {
       CheckCommand.class,
+      TestCommand.class,
       ExplainCommand.class,
       BacktestCommand.class,
       GenerateCommand.class,
       StackCommand.class,
       SubmitCommand.class,
       DeployCommand.class,
+      DocsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {
