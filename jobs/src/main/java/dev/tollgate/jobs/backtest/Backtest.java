@@ -110,7 +110,7 @@ public final class Backtest {
     long processed = admitted == null ? 0 : admitted;
     long inputLines = JsonLinesFormat.ReadProgress.LINES_READ.get();
 
-    Map<String, String> labels = LabelIndex.scan(options.events());
+    LabelIndex.Labels labels = LabelIndex.scan(options.events());
     BacktestReport.Effectiveness effectiveness = null;
     if (!labels.isEmpty()) {
       EffectivenessCounter counter = new EffectivenessCounter(labels);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       ExplainCommand.class,
       BacktestCommand.class,
+      GenerateCommand.class,
       dev.tollgate.jobs.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })

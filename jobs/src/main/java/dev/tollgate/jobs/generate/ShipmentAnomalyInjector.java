@@ -25,15 +25,15 @@ final class ShipmentAnomalyInjector implements TypologyInjector {
   }
 
   @Override
-  public void inject(Typology typology, Simulation simulation, Rng rng) {
+  public void inject(Label label, Simulation simulation, Rng rng) {
     Journey journey = shipping.plan(parcel(rng), simulation.now(), rng);
-    switch (typology) {
+    switch (label.typology()) {
       case STALLED_SHIPMENT -> stall(journey, rng);
       case LATE_DELIVERY -> deliverLate(journey, rng);
       case STATUS_REGRESSION -> scanAfterDelivery(journey, rng);
-      default -> throw new IllegalArgumentException(typology + " is not a shipment typology");
+      default -> throw new IllegalArgumentException(label.typology() + " is not a shipment typology");
     }
-    shipping.dispatch(simulation, journey, typology.label());
+    shipping.dispatch(simulation, journey, label);
   }
 
   private Consignment parcel(Rng rng) {
