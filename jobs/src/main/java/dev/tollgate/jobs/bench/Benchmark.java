@@ -3,7 +3,11 @@ package dev.tollgate.jobs.bench;
 import dev.tollgate.dsl.Compilation;
 import dev.tollgate.dsl.RuleSetCompiler;
 import dev.tollgate.dsl.plan.RuleSetPlan;
+import dev.tollgate.jobs.generate.Scenario;
+import dev.tollgate.jobs.generate.TrafficGenerator;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -141,10 +145,19 @@ final class Benchmark {
       log.println("splitting " + settings.data() + " into " + settings.parallelism() + " parts");
       return BenchInput.split(settings.data(), directory, settings.parallelism(), "events from " + settings.data().getFileName());
     }
-    log.printf(Locale.ROOT, "generating %,d events (seed %d)%n", settings.events(), settings.seed());
+    log.printf(Locale.ROOT, "generating %,d events (seed %d, scenario %s)%n", settings.events(), settings.seed(), Scenario.DEFAULT);
     log.flush();
-    return SyntheticPayments.write(directory, settings.parallelism(), settings.events(), Math.max(1, settings.events() / 20),
-        settings.seed());
+    Path file = settings.work().resolve("traffic.jsonl");
+    Files.createDirectories(settings.work());
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      TrafficGenerator.generate(new TrafficGenerator.Settings(settings.events(), settings.seed(),
+          Scenario.parse(Scenario.DEFAULT), TrafficGenerator.DEFAULT_START), out);
+    }
+    BenchInput input = BenchInput.split(file, directory, settings.parallelism(), String.format(Locale.ROOT,
+        "%,d events of generated traffic (tollgate generate, scenario %s, seed %d)", settings.events(), Scenario.DEFAULT,
+        settings.seed()));
+    Files.delete(file);
+    return input;
   }
 
   static void deleteRecursively(Path directory) throws IOException {
