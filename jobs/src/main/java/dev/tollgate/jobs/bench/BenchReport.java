@@ -61,6 +61,7 @@ record BenchReport(Machine machine, String command, Benchmark.Settings settings,
         json.writeStringField("case", target.caseName());
         json.writeStringField("baseline", target.baseline());
         json.writeNumberField("ratio", round(target.actual()));
+        json.writeNumberField("ratioPerCpuSecond", round(target.perCpu()));
         json.writeNumberField("required", target.required());
         json.writeBooleanField("met", target.met());
         json.writeEndObject();
@@ -83,6 +84,7 @@ record BenchReport(Machine machine, String command, Benchmark.Settings settings,
     json.writeNumberField("max", Math.round(result.maxEventsPerSecond()));
     json.writeNumberField("spreadPercent", round(result.spreadPercent()));
     json.writeEndObject();
+    json.writeNumberField("eventsPerCpuSecond", Math.round(result.medianEventsPerCpuSecond()));
     json.writeNumberField("heapPeakBytes", result.heapPeakBytes());
     if (result.benchCase().rocksdb()) {
       json.writeNumberField("rocksdbStateBytes", result.stateBytes());
@@ -91,6 +93,7 @@ record BenchReport(Machine machine, String command, Benchmark.Settings settings,
     if (base != null) {
       json.writeObjectFieldStart("ratioToParseOnly");
       json.writeNumberField("eventsPerSecond", round(result.medianEventsPerSecond() / base.medianEventsPerSecond()));
+      json.writeNumberField("eventsPerCpuSecond", round(result.medianEventsPerCpuSecond() / base.medianEventsPerCpuSecond()));
       json.writeNumberField("heapPeak", round((double) result.heapPeakBytes() / base.heapPeakBytes()));
       json.writeEndObject();
     }
@@ -99,6 +102,7 @@ record BenchReport(Machine machine, String command, Benchmark.Settings settings,
       json.writeStartObject();
       json.writeNumberField("eventsPerSecond", Math.round(round.eventsPerSecond()));
       json.writeNumberField("elapsedMillis", round.elapsedNanos() / 1_000_000);
+      json.writeNumberField("cpuMillis", round.cpuNanos() / 1_000_000);
       json.writeNumberField("lines", round.lines());
       json.writeNumberField("events", round.events());
       json.writeNumberField("rejected", round.rejected());
@@ -116,14 +120,17 @@ record BenchReport(Machine machine, String command, Benchmark.Settings settings,
   String markdown() {
     CaseResult base = parseOnly();
     StringBuilder md = new StringBuilder();
-    md.append("| case | events/s (median) | min – max (spread) | × parse-only | heap peak | × parse-only | RocksDB state | outputs |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("| case | events/s (median) | min – max (spread) | × parse-only | events per CPU-s | × parse-only"
+        + " | heap peak | × parse-only | RocksDB state | outputs |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (CaseResult result : cases) {
       md.append("| ").append(result.name())
           .append(" | ").append(count(result.medianEventsPerSecond()))
           .append(" | ").append(count(result.minEventsPerSecond())).append(" – ").append(count(result.maxEventsPerSecond()))
           .append(String.format(Locale.ROOT, " (%.0f%%)", result.spreadPercent()))
           .append(" | ").append(base == null ? "" : ratio(result.medianEventsPerSecond() / base.medianEventsPerSecond()))
+          .append(" | ").append(count(result.medianEventsPerCpuSecond()))
+          .append(" | ").append(base == null ? "" : ratio(result.medianEventsPerCpuSecond() / base.medianEventsPerCpuSecond()))
           .append(" | ").append(bytes(result.heapPeakBytes()))
           .append(" | ").append(base == null ? "" : ratio((double) result.heapPeakBytes() / base.heapPeakBytes()))
           .append(" | ").append(result.benchCase().rocksdb() ? bytes(result.stateBytes()) : "–")
@@ -137,10 +144,11 @@ record BenchReport(Machine machine, String command, Benchmark.Settings settings,
     }
     List<Targets.Target> targets = Targets.check(byName());
     if (!targets.isEmpty()) {
-      md.append("\n| target | measured | |\n|---|---:|---|\n");
+      md.append("\n| target | measured (events/s) | per CPU-s | |\n|---|---:|---:|---|\n");
       for (Targets.Target target : targets) {
         md.append("| ").append(target.description()).append(" (`").append(target.caseName()).append("`)")
             .append(" | ").append(ratio(target.actual()))
+            .append(" | ").append(ratio(target.perCpu()))
             .append(" | ").append(target.met() ? "met" : "**missed**").append(" |\n");
       }
     }

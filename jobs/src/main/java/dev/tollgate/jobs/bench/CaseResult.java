@@ -38,6 +38,17 @@ record CaseResult(BenchCase benchCase, String inputDescription, List<RoundResult
     return 100 * (maxEventsPerSecond() - minEventsPerSecond()) / medianEventsPerSecond();
   }
 
+  /** Median of events per CPU-second. */
+  double medianEventsPerCpuSecond() {
+    List<Double> rates = new ArrayList<>();
+    for (RoundResult round : rounds) {
+      rates.add(round.eventsPerCpuSecond());
+    }
+    rates.sort(null);
+    int n = rates.size();
+    return n % 2 == 1 ? rates.get(n / 2) : (rates.get(n / 2 - 1) + rates.get(n / 2)) / 2;
+  }
+
   long heapPeakBytes() {
     return rounds.stream().mapToLong(RoundResult::heapLiveBytes).max().orElse(0);
   }

@@ -64,6 +64,6 @@ final class RoundRunner {
       throw new IllegalStateException(benchCase.name() + ": read " + lineCount + " lines of " + input.lines());
     }
     return new RoundResult(lineCount, admitted == null ? -1 : admitted, RunClock.rejected(), RunClock.alerts(),
-        elapsed, heap.livePeakBytes(), heap.sampledPeakBytes(), stateBytes);
+        elapsed, RunClock.cpuNanos(), heap.livePeakBytes(), heap.sampledPeakBytes(), stateBytes);
   }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.jobs.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The throughput targets of the benchmark, checked against the results that are there. Ratios, so
@@ -18,8 +19,11 @@ import java.util.Map;
 final class Targets {
   private Targets() {}
 
-  /** One target: {@code actual = case / baseline} against {@code required}. */
-  record Target(String description, String caseName, String baseline, double actual, double required) {
+  /**
+   * One target: {@code actual = case / baseline} in events per second against {@code required};
+   * {@code perCpu} is the same ratio in events per CPU-second, for a machine shared with other work.
+   */
+  record Target(String description, String caseName, String baseline, double actual, double perCpu, double required) {
     boolean met() {
       return actual >= required;
     }
@@ -36,7 +40,7 @@ final class Targets {
     Double oneRule = oneRule(results);
     if (thousand != null && oneRule != null) {
       targets.add(new Target("1,000 rules ≥ 0.25 × one rule", thousand.name(), "one rule (geometric mean of the three)",
-          thousand.medianEventsPerSecond() / oneRule, 0.25));
+          thousand.medianEventsPerSecond() / oneRule, thousand.medianEventsPerCpuSecond() / oneRulePerCpu(results), 0.25));
     }
     return targets;
   }
@@ -47,18 +51,27 @@ final class Targets {
     CaseResult base = results.get(baseline);
     if (measured != null && base != null) {
       targets.add(new Target(description, name, baseline,
-          measured.medianEventsPerSecond() / base.medianEventsPerSecond(), required));
+          measured.medianEventsPerSecond() / base.medianEventsPerSecond(),
+          measured.medianEventsPerCpuSecond() / base.medianEventsPerCpuSecond(), required));
     }
   }
 
   private static Double oneRule(Map<String, CaseResult> results) {
+    return geometricMean(results, CaseResult::medianEventsPerSecond);
+  }
+
+  private static double oneRulePerCpu(Map<String, CaseResult> results) {
+    return geometricMean(results, CaseResult::medianEventsPerCpuSecond);
+  }
+
+  private static Double geometricMean(Map<String, CaseResult> results, ToDoubleFunction<CaseResult> figure) {
     double product = 1;
     for (String rule : List.of(Cases.SINGLE_EVENT, Cases.WINDOWED, Cases.PATTERN)) {
       CaseResult result = results.get(rule);
       if (result == null) {
         return null;
       }
-      product *= result.medianEventsPerSecond();
+      product *= figure.applyAsDouble(result);
     }
     return Math.cbrt(product);
   }
