@@ -16,11 +16,15 @@ public final class EmbeddedCluster {
     return environment(parallelism, new Configuration());
   }
 
-  /** As {@link #environment(int)}, with {@code settings} added to the cluster's configuration. */
+  /**
+   * The embedded cluster with {@code settings} over the defaults, e.g. {@code state.backend.type:
+   * rocksdb} for a run whose state should live in RocksDB.
+   */
   public static StreamExecutionEnvironment environment(int parallelism, Configuration settings) {
-    Configuration config = new Configuration(settings);
+    Configuration config = new Configuration();
     config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     config.set(RestOptions.BIND_PORT, "0");
+    config.addAll(settings);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
     env.setParallelism(parallelism);
     return env;

@@ -34,7 +34,7 @@ import org.apache.flink.configuration.Configuration;
  * DeadlineTracker}, and the time of the rule's one pending timer; all live in a {@link
  * PrefixedKeyedStateStore} prefixed with the rule's {@link PatternRule#stateId()}.
  *
- * <p>The operator calls, for each key, {@link #load()}, then {@link #advanceTo} and {@link
+ * <p>The operator calls, for each key, {@link #load}, then {@link #advanceTo} and {@link
  * #process} for the buffered events in timestamp order, then {@link #finish}; or {@link #onTimer}
  * when the rule's timer fires. Instead of a timer per partial match (as {@code CepOperator} does),
  * the runner keeps at most one timer per key, at the earliest moment anything can happen: a partial
@@ -54,10 +54,16 @@ final class PatternRuleRunner {
   private RuleMetrics metrics;
 
   private NFAState current;
-  /** The latest timestamp of an event that changed the NFA since {@link #load()}; MIN if none. */
+  /** The latest timestamp of an event that changed the NFA since {@link #load}; MIN if none. */
   private long lastTaken;
-  /** The time the NFA was last advanced to since {@link #load()}; MIN if not yet. */
+  /** The time the NFA was last advanced to since {@link #load}; MIN if not yet. */
   private long advancedTo;
+  /**
+   * Nothing was in progress for the key at {@link #load()} (no partial match, no timer, hence an
+   * empty shared buffer) and no event has been taken since: advancing time and storing state are
+   * no-ops, so they are skipped.
+   */
+  private boolean pristine;
 
   PatternRuleRunner(
       PatternRule rule,
@@ -78,6 +84,10 @@ final class PatternRuleRunner {
     this.processingTime = processingTime;
   }
 
+  PatternRule rule() {
+    return rule;
+  }
+
   void open(RuntimeContext runtimeContext) throws Exception {
     nfa.open(runtimeContext, new Configuration());
     metrics = RuleMetrics.of(runtimeContext.getMetricGroup(), rule.plan.id());
@@ -93,12 +103,18 @@ final class PatternRuleRunner {
     sharedBuffer.releaseCacheStatisticsTimer();
   }
 
-  /** Reads the current key's NFA state; pair with {@link #finish} or {@link #onTimer}. */
-  void load() throws Exception {
-    NFAState stored = nfaStates.value();
+  /**
+   * Reads the current key's NFA state; pair with {@link #finish} or {@link #onTimer}.
+   *
+   * @param idle the operator knows the rule has nothing in progress for the key (see {@link
+   *     #finish}'s result), so there is no state to read
+   */
+  void load(boolean idle) throws Exception {
+    NFAState stored = idle ? null : nfaStates.value();
     current = stored != null ? stored : nfa.createInitialNFAState();
     lastTaken = Long.MIN_VALUE;
     advancedTo = Long.MIN_VALUE;
+    pristine = idle;
   }
 
   /** Lets time pass up to {@code timestamp}: windows expire and silences that ended there fire. */
@@ -108,6 +124,9 @@ final class PatternRuleRunner {
       return; // several events share a timestamp: time only needs to pass once
     }
     advancedTo = timestamp;
+    if (pristine) {
+      return;
+    }
     Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result;
     try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
       result = nfa.advanceTime(accessor, current, timestamp, skipStrategy);
@@ -132,28 +151,46 @@ final class PatternRuleRunner {
     }
     if (current.isStateChanged()) {
       lastTaken = timestamp;
+      pristine = false;
     } else if (changedBefore) {
       current.setStateChanged();
+    }
+    if (!matches.isEmpty() || deadlines != null) {
+      pristine = false;
     }
     for (Map<String, List<Event>> match : matches) {
       onNfaMatch(match, runtime);
     }
   }
 
-  /** Ends a batch of events: time advances to the watermark, state is stored, the timer set. */
-  void finish(long watermark, RuleRuntime runtime) throws Exception {
+  /**
+   * Ends a batch of events: time advances to the watermark, state is stored, the timer set.
+   *
+   * @return whether the rule still has something in progress for the key (a partial match, a
+   *     pending deadline or quiet period, a timer); when not, it holds no state for the key
+   */
+  boolean finish(long watermark, RuleRuntime runtime) throws Exception {
+    if (pristine) {
+      current = null;
+      return false;
+    }
     advanceTo(watermark, runtime);
     fireDeadlines(watermark, runtime);
     suppression.expire(watermark);
     long next = nextWakeUp(watermark);
-    storeNfaState();
+    boolean stored = storeNfaState();
     reschedule(next, runtime);
+    return stored || next != Long.MAX_VALUE;
   }
 
-  /** The rule's timer fired for the current key. */
-  void onTimer(long watermark, RuleRuntime runtime) throws Exception {
-    load();
-    finish(watermark, runtime);
+  /**
+   * The rule's timer fired for the current key.
+   *
+   * @return as {@link #finish}
+   */
+  boolean onTimer(long watermark, RuleRuntime runtime) throws Exception {
+    load(false);
+    return finish(watermark, runtime);
   }
 
   /**
@@ -245,8 +282,10 @@ final class PatternRuleRunner {
     }
   }
 
-  private void storeNfaState() throws Exception {
-    if (current.getPartialMatches().size() <= 1 && current.getCompletedMatches().isEmpty()) {
+  /** Stores the NFA state, or clears it when only the start state is left; returns whether stored. */
+  private boolean storeNfaState() throws Exception {
+    boolean inProgress = current.getPartialMatches().size() > 1 || !current.getCompletedMatches().isEmpty();
+    if (!inProgress) {
       nfaStates.clear();
     } else if (current.isStateChanged()) {
       current.resetStateChanged();
@@ -254,6 +293,7 @@ final class PatternRuleRunner {
       nfaStates.update(current);
     }
     current = null;
+    return inProgress;
   }
 
   private static Event lastEvent(List<List<Event>> steps) {

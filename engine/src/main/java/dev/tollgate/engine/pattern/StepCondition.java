@@ -98,6 +98,11 @@ final class StepCondition extends IterativeCondition<Event> {
     return true;
   }
 
+  /** Whether {@code event} satisfies this step as the first event of a match (no earlier steps). */
+  boolean acceptsAsFirst(Event event) {
+    return event.typeId() == eventType && condition.test(context().reset(event, step -> List.of()));
+  }
+
   private MatchEvalContext context() {
     if (evalContext == null) {
       evalContext = new MatchEvalContext(key, stepNames.length);

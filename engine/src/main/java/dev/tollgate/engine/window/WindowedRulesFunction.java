@@ -40,10 +40,12 @@ import org.apache.flink.util.Collector;
  *       ts with an event-time timer;
  *   <li>{@code window/<ruleId>@<version>}: a {@link RuleWindow} per rule (events in its window and
  *       suppression), so a new rule version starts empty and rules never see each other's state;
- *   <li>{@value #CLEANUP_STATE}: when everything the key holds will have expired, with a timer.
+ *   <li>{@value #CLEANUP_STATE}: the time of the key's one cleanup timer, at or before the time
+ *       everything the key holds will have expired.
  * </ul>
- * When that timer fires, every window is expired and cleared: a key that goes quiet leaves no
- * state and no timers behind.
+ * When that timer fires, every window is expired, and cleared when empty; if some are not, the
+ * timer is armed again for when they expire: a key that goes quiet leaves no state and no timers
+ * behind.
  */
 public final class WindowedRulesFunction extends KeyedProcessFunction<String, Event, Alert> {
   private static final long serialVersionUID = 1L;
@@ -192,18 +194,15 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     scheduleCleanup(next, ctx);
   }
 
-  /** Moves the key's cleanup timer later if {@code time} is later than the one set. */
+  /**
+   * Makes sure a cleanup timer is armed for the key, at {@code time} if none is. An armed timer is
+   * never moved: when it fires, {@link #expire} clears what has expired and arms the next one at
+   * the time the remaining windows expire. Moving it on every event would cost a timer deletion and
+   * registration per event; letting it fire early costs one expiry pass per window length.
+   */
   private void scheduleCleanup(long time, OnTimerContext ctx) throws Exception {
-    if (time == Long.MIN_VALUE) {
+    if (time == Long.MIN_VALUE || cleanupAt.value() != null) {
       return;
-    }
-    Long current = cleanupAt.value();
-    if (current != null && current >= time) {
-      return;
-    }
-    // A timer at the same time may also be due for buffered events; only drop it when it is not.
-    if (current != null && !pending.contains(current)) {
-      ctx.timerService().deleteEventTimeTimer(current);
     }
     ctx.timerService().registerEventTimeTimer(time);
     cleanupAt.update(time);

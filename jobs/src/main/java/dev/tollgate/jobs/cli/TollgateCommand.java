@@ -1,5 +1,6 @@
 package dev.tollgate.jobs.cli;
 
+import dev.tollgate.jobs.bench.BenchCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
       SubmitCommand.class,
       DeployCommand.class,
       DocsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {
