@@ -40,7 +40,8 @@ public final class EffectivenessJson {
       members(figures.get("typologies")).forEach((typology, value) -> {
         Map<String, Object> f = members(value);
         typologies.put(typology, new BacktestReport.TypologyFigures(
-            number(f, "labelledEvents"), number(f, "detectedEvents"), counts(f.get("detectedBy"))));
+            number(f, "labelledEvents"), number(f, "detectedEvents"), number(f, "instances"),
+            number(f, "detectedInstances"), counts(f.get("detectedBy"))));
       });
       effectiveness = new BacktestReport.Effectiveness(rules, typologies);
     }

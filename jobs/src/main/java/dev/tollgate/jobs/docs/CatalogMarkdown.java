@@ -126,12 +126,13 @@ final class CatalogMarkdown {
         + (figures == null ? "0 | 0 | 0 | –" : figures.alerts() + " | " + figures.truePositives() + " | "
             + figures.falsePositives() + " | " + percent(figures.precision())) + " |"));
     line("");
-    line("| Typology | Labelled events | Detected | Missed | Recall | Detected by |");
-    line("|---|---:|---:|---:|---:|---|");
+    line("| Typology | Instances | Caught | Instance recall | Labelled events | Detected | Missed | Event recall | Detected by |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|---|");
     summary.effectiveness().typologies().forEach((typology, figures) -> {
       List<String> detectors = new ArrayList<>();
       figures.detectedBy().forEach((rule, alerts) -> detectors.add(rule + " (" + alerts + ")"));
-      line("| " + typology + " | " + figures.labelledEvents() + " | " + figures.detectedEvents() + " | "
+      line("| " + typology + " | " + figures.instances() + " | " + figures.detectedInstances() + " | "
+          + (figures.instances() == 0 ? "–" : percent(figures.instanceRecall())) + " | " + figures.labelledEvents() + " | " + figures.detectedEvents() + " | "
           + figures.missed() + " | " + percent(figures.recall()) + " | "
           + (detectors.isEmpty() ? "–" : String.join(", ", detectors)) + " |");
     });

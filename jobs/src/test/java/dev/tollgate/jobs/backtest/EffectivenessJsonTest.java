@@ -16,7 +16,7 @@ class EffectivenessJsonTest {
     TreeMap<String, Long> detectors = new TreeMap<>(Map.of("aml.structuring", 8L));
     BacktestReport.Effectiveness effectiveness = new BacktestReport.Effectiveness(
         Map.of("aml.structuring", new BacktestReport.RuleFigures(10, 8, 2, typologiesOfRule)),
-        Map.of("structuring", new BacktestReport.TypologyFigures(30, 24, detectors)));
+        Map.of("structuring", new BacktestReport.TypologyFigures(30, 24, 6, 5, detectors)));
     BacktestReport report = new BacktestReport(1000, 998, new TreeMap<>(Map.of("late", 2L)),
         new TreeMap<>(Map.of("aml.structuring", 10L)), 0, Duration.ofSeconds(3), effectiveness);
 
