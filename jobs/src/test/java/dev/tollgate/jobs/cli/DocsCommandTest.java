@@ -73,7 +73,7 @@ class DocsCommandTest {
         .contains("1000 input lines, 998 processed")
         .contains("| t.big_deposit | 10 | 8 | 2 | 80.0% |")
         .contains("| t.three_deposits | 0 | 0 | 0 | – |")
-        .contains("| big_cash | 40 | 30 | 10 | 75.0% | t.big_deposit (8) |");
+        .contains("| big_cash | 0 | 0 | – | 40 | 30 | 10 | 75.0% | t.big_deposit (8) |");
     assertThat(catalog.indexOf("## Effectiveness")).isGreaterThan(catalog.indexOf("### t.hourly"));
   }
 
