@@ -7,6 +7,8 @@ import dev.tollgate.jobs.testing.Json;
 import dev.tollgate.jobs.testing.JsonEvents;
 import dev.tollgate.jobs.testing.KafkaJobTestBed;
 import dev.tollgate.jobs.testing.RunningJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The risk job end to end: a real KRaft broker, the shipped rules, a MiniCluster at parallelism 2,
- * exactly-once delivery read back with a {@code read_committed} consumer.
+ * The risk job end to end: a real KRaft broker, the shipped rules plus a Kafka route for money
+ * laundering alerts, a MiniCluster at parallelism 2, exactly-once delivery read back with a {@code
+ * read_committed} consumer.
  */
 class RiskJobITCase {
   private static final Instant T = Instant.parse("2026-03-01T09:00:00Z");
@@ -27,8 +30,16 @@ class RiskJobITCase {
   static final KafkaJobTestBed BED = new KafkaJobTestBed();
 
   @Test
-  void raisesAlertsRejectsBadRecordsAndAccountsForEveryRecord() throws Exception {
-    BED.kafka().createTopics(2, "risk-events", "risk-alerts", "risk-rejected");
+  void raisesAndRoutesAlertsRejectsBadRecordsAndAccountsForEveryRecord() throws Exception {
+    BED.kafka().createTopics(2, "risk-events", "risk-alerts", "risk-rejected", "risk-aml-cases", "risk-cases",
+        "risk-shadow");
+    Path routes = BED.directory().resolve("routes.rule");
+    Files.writeString(routes, String.join("\n",
+        "route aml_cases {",
+        "  when category == \"money_laundering\"",
+        "  to kafka \"risk-aml-cases\"",
+        "}",
+        ""));
     List<String> first = List.of(
         JsonEvents.cashDeposit("t1", T, "A1", "9500.00"),
         JsonEvents.cashDeposit("t2", T.plusSeconds(600), "A1", "9400.00"),
@@ -52,19 +63,37 @@ class RiskJobITCase {
         "  events: [risk-events]",
         "  alerts: risk-alerts",
         "  rejected: risk-rejected",
+        "  cases: risk-cases",
+        "  shadow: risk-shadow",
         // Every partition carries events, so no partition has to be declared idle: event time
         // waits for both, and the results do not depend on which subtask starts reading first.
         "event-time.idleness: 0 s",
         "delivery.guarantee: exactly-once",
         "");
-    try (RunningJob job = RunningJob.start(JobProfile.RISK, BED, yaml)) {
-      List<ConsumerRecord<String, String>> alerts = BED.kafka().readCommitted("risk-alerts",
-          read -> Json.ruleIds(read).containsAll(List.of("aml.structuring", "fraud.card_testing",
-              "contraband.embargoed_destination")), Duration.ofSeconds(60));
-      assertThat(Json.withMember(alerts, "ruleId", "aml.structuring")).singleElement().satisfies(alert -> {
-        assertThat(alert.key()).isEqualTo("{\"accountId\":\"A1\"}");
-        assertThat(alert.value()).contains("\"events\":[{\"event\":\"Transaction\",\"id\":\"t1\"");
+    try (RunningJob job = RunningJob.start(JobProfile.RISK, BED, yaml, routes)) {
+      List<ConsumerRecord<String, String>> routed = BED.kafka().readCommitted("risk-aml-cases",
+          read -> Json.ruleIds(read).contains("aml.structuring"), Duration.ofSeconds(60));
+      assertThat(Json.withMember(routed, "ruleId", "aml.structuring")).hasSize(1);
+      ConsumerRecord<String, String> structuring = Json.withMember(routed, "ruleId", "aml.structuring").get(0);
+      String caseId = Json.member(structuring.value(), "caseId");
+      assertThat(caseId).as("routed alerts carry their case").matches("[0-9a-f]{32}");
+      assertThat(structuring.key()).as("keyed by case").isEqualTo(caseId);
+      assertThat(structuring.value()).contains("\"events\":[{\"event\":\"Transaction\",\"id\":\"t1\"",
+          "\"route\":\"aml_cases\"");
+      assertThat(routed).allSatisfy(alert -> assertThat(alert.value()).contains("\"category\":\"money_laundering\""));
+
+      List<ConsumerRecord<String, String>> caseEvents = BED.kafka().readCommitted("risk-cases",
+          read -> Json.withMember(read, "caseId", caseId).size() >= 1, Duration.ofSeconds(30));
+      assertThat(Json.withMember(caseEvents, "caseId", caseId)).first().satisfies(opened -> {
+        assertThat(opened.key()).isEqualTo(caseId);
+        assertThat(Json.member(opened.value(), "type")).isEqualTo("opened");
+        assertThat(Json.member(opened.value(), "alertId")).isEqualTo(Json.member(structuring.value(), "alertId"));
       });
+
+      List<ConsumerRecord<String, String>> alerts = BED.kafka().readCommitted("risk-alerts",
+          read -> Json.ruleIds(read).containsAll(List.of("fraud.card_testing",
+              "contraband.embargoed_destination")), Duration.ofSeconds(30));
+      assertThat(Json.ruleIds(alerts)).as("routed alerts leave the default topic").doesNotContain("aml.structuring");
       assertThat(Json.withMember(alerts, "ruleId", "fraud.card_testing")).singleElement()
           .satisfies(alert -> assertThat(alert.key()).isEqualTo("{\"cardId\":\"C1\"}"));
       assertThat(Json.withMember(alerts, "ruleId", "contraband.embargoed_destination")).singleElement()

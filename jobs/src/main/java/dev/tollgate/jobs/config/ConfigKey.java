@@ -25,6 +25,13 @@ public enum ConfigKey {
   TOPICS_ALERTS("topics.alerts", "Output topic for alerts, keyed by the alert's key."),
   TOPICS_REJECTED("topics.rejected", "Dead-letter topic: rejected records with reason, detail, origin and raw text."),
   TOPICS_AGGREGATES("topics.aggregates", "Output topic for aggregate window records, keyed by aggregate and group."),
+  TOPICS_SHADOW("topics.shadow", "Output topic for alerts of mode shadow rules (never routed, never in cases), "
+      + "keyed like topics.alerts."),
+  TOPICS_CASES("topics.cases", "Output topic for case events (opened, alert_added, severity_raised, closed), "
+      + "keyed by case id."),
+  TOPICS_WEBHOOK_DEAD_LETTERS("topics.webhook-dead-letters", "Output topic for alerts a webhook route could not "
+      + "deliver, with the last error; keyed by alert id."),
+  CASES_SPAN("cases.span", "How long a case stays open after its last alert, in event time."),
   RULES_PATH("rules.path", "Rule set: directories (searched for .rule files) or files; a list. Required."),
   RULES_PARAMS("rules.params.", "rules.params.<const>: overrides a const of the rule set, like --param."),
   RULES_RUN("rules.run", "Which blocks of the rule set run: rules, aggregates or all."),

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * in {@link ConfigKey} and {@code docs/operations.md}.
  *
  * @param parallelism empty: the cluster's {@code parallelism.default}
+ * @param caseSpan how long a case stays open after its last alert, in event time
  * @param flink Flink configuration keys for this job ({@code flink.} prefix removed)
  */
 public record JobSettings(
@@ -24,6 +25,7 @@ public record JobSettings(
     OptionalInt parallelism,
     Delivery delivery,
     Checkpoints checkpoints,
+    Duration caseSpan,
     Map<String, String> flink) {
 
   public JobSettings {
@@ -46,10 +48,14 @@ public record JobSettings(
   /**
    * @param mixed topics whose records name their type
    * @param typeByTopic topics bound to one event type, with the type's name
+   * @param alerts active alerts no route takes
    * @param aggregates null when the job runs no aggregates
+   * @param shadow alerts of shadow-mode rules
+   * @param cases case events
+   * @param webhookDeadLetters alerts webhook routes could not deliver
    */
   public record Topics(List<String> mixed, Map<String, String> typeByTopic, String alerts, String rejected,
-      String aggregates) {
+      String aggregates, String shadow, String cases, String webhookDeadLetters) {
     public Topics {
       mixed = List.copyOf(mixed);
       typeByTopic = Map.copyOf(typeByTopic);

@@ -54,6 +54,11 @@ public final class SettingsReader {
     this.values = values;
   }
 
+  /** Whether Kafka accepts {@code name} as a topic name. */
+  public static boolean isTopicName(String name) {
+    return TOPIC.matcher(name).matches();
+  }
+
   /** The settings, or a {@link ConfigException} listing every problem. */
   public static JobSettings read(ConfigValues values) {
     return new SettingsReader(values).read();
@@ -83,12 +88,13 @@ public final class SettingsReader {
         optional(ConfigKey.TRANSACTIONAL_ID_PREFIX, jobName));
     Checkpoints checkpoints = new Checkpoints(optional(ConfigKey.CHECKPOINTS_DIR, null),
         duration(ConfigKey.CHECKPOINTS_INTERVAL, true));
+    Duration caseSpan = duration(ConfigKey.CASES_SPAN, true);
     Map<String, String> flink = flinkOptions();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new JobSettings(jobName, kafka, topics, rules, outOfOrderness, idleness, parallelism, delivery,
-        checkpoints, flink);
+        checkpoints, caseSpan, flink);
   }
 
   private void checkKeysAreKnown() {
@@ -125,26 +131,36 @@ public final class SettingsReader {
     if (inputs.isEmpty()) {
       problems.add("no input topic: set topics.events (mixed topics) or topics.typed.<EventType>");
     }
-    String alerts = required(ConfigKey.TOPICS_ALERTS);
-    String rejected = required(ConfigKey.TOPICS_REJECTED);
-    String aggregates = runsAggregates ? required(ConfigKey.TOPICS_AGGREGATES) : null;
-    List<String> outputs = new ArrayList<>();
-    for (String output : new String[] {alerts, rejected, aggregates}) {
-      if (output != null) {
-        outputs.add(output);
+    Map<ConfigKey, String> outputByKey = new LinkedHashMap<>();
+    for (ConfigKey key : List.of(ConfigKey.TOPICS_ALERTS, ConfigKey.TOPICS_REJECTED, ConfigKey.TOPICS_AGGREGATES,
+        ConfigKey.TOPICS_SHADOW, ConfigKey.TOPICS_CASES, ConfigKey.TOPICS_WEBHOOK_DEAD_LETTERS)) {
+      String topic = key == ConfigKey.TOPICS_AGGREGATES && !runsAggregates ? null : required(key);
+      if (topic != null) {
+        outputByKey.put(key, topic);
       }
     }
+    List<String> outputs = new ArrayList<>(outputByKey.values());
     for (String topic : concat(inputs, outputs)) {
       if (!TOPIC.matcher(topic).matches()) {
         problems.add("'" + topic + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249)");
       }
     }
-    for (String output : outputs) {
+    Map<String, ConfigKey> keyByOutput = new LinkedHashMap<>();
+    outputByKey.forEach((key, output) -> {
       if (inputs.contains(output)) {
         problems.add("topic " + output + " is both an input and an output of the job");
       }
-    }
-    return new Topics(mixed, typeByTopic, alerts, rejected, aggregates);
+      // Each output topic carries one kind of record; consumers could not tell two kinds apart.
+      ConfigKey before = keyByOutput.putIfAbsent(output, key);
+      if (before != null) {
+        problems.add("topic " + output + " is both " + before.key() + " and " + key.key()
+            + ": each output needs its own topic");
+      }
+    });
+    return new Topics(mixed, typeByTopic, outputByKey.get(ConfigKey.TOPICS_ALERTS),
+        outputByKey.get(ConfigKey.TOPICS_REJECTED), outputByKey.get(ConfigKey.TOPICS_AGGREGATES),
+        outputByKey.get(ConfigKey.TOPICS_SHADOW), outputByKey.get(ConfigKey.TOPICS_CASES),
+        outputByKey.get(ConfigKey.TOPICS_WEBHOOK_DEAD_LETTERS));
   }
 
   private Map<String, String> clientProperties() {

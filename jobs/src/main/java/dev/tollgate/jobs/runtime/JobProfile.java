@@ -53,6 +53,10 @@ public record JobProfile(String title, Map<String, String> defaults, Map<String,
     defaults.put(ConfigKey.TOPICS_ALERTS.key(), "tollgate-alerts");
     defaults.put(ConfigKey.TOPICS_REJECTED.key(), "tollgate-rejected");
     defaults.put(ConfigKey.TOPICS_AGGREGATES.key(), "tollgate-demand");
+    defaults.put(ConfigKey.TOPICS_SHADOW.key(), "tollgate-shadow-alerts");
+    defaults.put(ConfigKey.TOPICS_CASES.key(), "tollgate-cases");
+    defaults.put(ConfigKey.TOPICS_WEBHOOK_DEAD_LETTERS.key(), "tollgate-webhook-dead-letters");
+    defaults.put(ConfigKey.CASES_SPAN.key(), "7 d");
     defaults.put(ConfigKey.RULES_INCLUDE.key(), "*");
     defaults.put(ConfigKey.OUT_OF_ORDERNESS.key(), "5 s");
     defaults.put(ConfigKey.IDLENESS.key(), "30 s");

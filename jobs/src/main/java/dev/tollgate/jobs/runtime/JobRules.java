@@ -6,10 +6,13 @@ import dev.tollgate.dsl.diag.Diagnostic;
 import dev.tollgate.dsl.diag.DiagnosticPrinter;
 import dev.tollgate.dsl.plan.AggregatePlan;
 import dev.tollgate.dsl.plan.Mode;
+import dev.tollgate.dsl.plan.RouteDestination;
+import dev.tollgate.dsl.plan.RoutePlan;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.dsl.plan.RuleSetPlan;
 import dev.tollgate.jobs.config.ConfigException;
 import dev.tollgate.jobs.config.JobSettings;
+import dev.tollgate.jobs.config.SettingsReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The rule set a job runs: compiled where {@code main} runs (the client, or the JobManager for a
  * REST submission) and shipped inside the job graph, so TaskManagers never read rule files. Then
  * narrowed to the job's selection and checked against the topics: a typed topic must name an
- * event type of the rule set, and the selection must run something.
+ * event type of the rule set, a Kafka route must write to a valid topic that is not an input, and
+ * the selection must run something.
  */
 public final class JobRules {
   private static final Logger LOG = LoggerFactory.getLogger(JobRules.class);
@@ -68,6 +72,16 @@ public final class JobRules {
             + "; it has " + String.join(", ", known));
       }
     });
+    for (RoutePlan route : plan.routes()) {
+      if (route.destination() instanceof RouteDestination.Kafka kafka) {
+        if (!SettingsReader.isTopicName(kafka.topic())) {
+          problems.add("route " + route.name() + ": '" + kafka.topic() + "' is not a valid Kafka topic name");
+        }
+        if (settings.topics().inputs().contains(kafka.topic())) {
+          problems.add("route " + route.name() + ": topic " + kafka.topic() + " is an input of the job");
+        }
+      }
+    }
     if (enabledBlocks(plan) == 0) {
       problems.add("the selection " + settings.rules().selection().describe()
           + " runs no enabled rule or aggregate of the rule set " + settings.rules().paths());

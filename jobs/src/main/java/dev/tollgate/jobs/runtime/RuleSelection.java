@@ -42,7 +42,10 @@ public record RuleSelection(Blocks run, List<String> include, List<String> exclu
     return new RuleSelection(Blocks.ALL, List.of("*"), List.of());
   }
 
-  /** The selected rules and aggregates of {@code plan}; tests are dropped. */
+  /**
+   * The selected rules and aggregates of {@code plan} with all its routes (routes apply to whatever
+   * alerts the selection raises); tests are dropped.
+   */
   public RuleSetPlan apply(RuleSetPlan plan) {
     List<Pattern> included = compile(include);
     List<Pattern> excluded = compile(exclude);
@@ -62,7 +65,7 @@ public record RuleSelection(Blocks run, List<String> include, List<String> exclu
         }
       }
     }
-    return new RuleSetPlan(plan.eventTypes(), rules, aggregates, List.of());
+    return new RuleSetPlan(plan.eventTypes(), rules, aggregates, List.of(), plan.routes());
   }
 
   /** {@code rules.run=rules, rules.include=[shipment.*], rules.exclude=[]}, for messages. */

@@ -21,9 +21,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * Kafka input topics [uid kafka-source]
- *   → risk pipeline: admit (decode, event time, reject) → rules        → alerts    [uid kafka-sink/alerts]
+ *   → risk pipeline: admit (decode, event time, reject) → rules        → alerts    → routing (below)
  *                                                       → aggregates   → records   [uid kafka-sink/aggregates]
- *                                                                      → spikes    → alerts
+ *                                                                      → spikes    → alerts → routing
  *   rejected (malformed and late, with raw text and origin)            → dead-letter [uid kafka-sink/rejected]
  * </pre>
  *
@@ -31,13 +31,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * watermark, and the job's is the slowest active partition's ({@link
  * PipelineOptions#sourceWatermarks()}).
  *
+ * <p>Alerts of rules and spikes alike go through {@link RoutingStage}: unrouted ones to the alerts
+ * topic, shadow ones to the shadow topic, routed ones to their routes with their case events.
+ *
  * <p>What runs is the plan given (already narrowed to the job's selection). Every operator has a
  * stable uid — sources and sinks by role, rule operators by their key fields, aggregates by id —
  * so a job restored from a savepoint after a rule-set change finds its state again.
  */
 public final class StreamingJob {
   public static final String SOURCE_UID = "kafka-source";
-  public static final String ALERTS_SINK_UID = "kafka-sink/alerts";
+  public static final String ALERTS_SINK_UID = RoutingStage.ALERTS_SINK_UID;
   public static final String REJECTED_SINK_UID = "kafka-sink/rejected";
   public static final String AGGREGATES_SINK_UID = "kafka-sink/aggregates";
 
@@ -60,8 +63,7 @@ public final class StreamingJob {
 
     KafkaOutput output = new KafkaOutput(settings);
     if (!alerts.isEmpty()) {
-      union(alerts).sinkTo(output.alerts(catalog))
-          .uid(ALERTS_SINK_UID).name("alerts → " + settings.topics().alerts());
+      RoutingStage.attach(alerts, plan, catalog, settings, output);
     }
     union(rejected).sinkTo(output.rejected())
         .uid(REJECTED_SINK_UID).name("rejected → " + settings.topics().rejected());
@@ -71,7 +73,7 @@ public final class StreamingJob {
     }
   }
 
-  private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+  static <T> DataStream<T> union(List<DataStream<T>> streams) {
     DataStream<T> all = streams.get(0);
     for (int i = 1; i < streams.size(); i++) {
       all = all.union(streams.get(i));

@@ -49,6 +49,10 @@ class SettingsReaderTest {
     assertThat(settings.topics().alerts()).isEqualTo("tollgate-alerts");
     assertThat(settings.topics().rejected()).isEqualTo("tollgate-rejected");
     assertThat(settings.topics().aggregates()).as("the risk job runs no aggregates").isNull();
+    assertThat(settings.topics().shadow()).isEqualTo("tollgate-shadow-alerts");
+    assertThat(settings.topics().cases()).isEqualTo("tollgate-cases");
+    assertThat(settings.topics().webhookDeadLetters()).isEqualTo("tollgate-webhook-dead-letters");
+    assertThat(settings.caseSpan()).isEqualTo(Duration.ofDays(7));
     assertThat(settings.outOfOrderness()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.idleness()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.parallelism()).isEmpty();
@@ -142,6 +146,15 @@ class SettingsReaderTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
             "topic events is in both topics.events and topics.typed.Order: a topic is either mixed or bound to one type",
             "topic alerts is both an input and an output of the job"));
+  }
+
+  @Test
+  void refusesOneTopicForTwoOutputsAndACaseSpanOfZero() {
+    assertThatThrownBy(() -> read(JobProfile.RISK, minimal(),
+        "--set", "topics.cases=tollgate-alerts", "--set", "cases.span=0 s"))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "topic tollgate-alerts is both topics.alerts and topics.cases: each output needs its own topic",
+            "cases.span: '0 s' (--set) must be more than zero"));
   }
 
   @Test

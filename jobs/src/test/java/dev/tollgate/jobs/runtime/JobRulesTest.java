@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.dsl.plan.AggregatePlan;
+import dev.tollgate.dsl.plan.RoutePlan;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.dsl.plan.RuleSetPlan;
 import dev.tollgate.dsl.Compilation;
@@ -85,6 +86,30 @@ class JobRulesTest {
         .isInstanceOf(JobRules.RuleSetException.class)
         .hasMessageContaining("error(s); the job was not started")
         .hasMessageContaining("broken.rule:2:");
+  }
+
+  @Test
+  void theSelectionKeepsTheRoutesOfTheRuleSet() throws Exception {
+    JobLauncher job = JobLauncher.prepare(JobProfile.SHIPMENT, "--set", "kafka.bootstrap-servers=b:9092",
+        "--set", "rules.path=" + RULES + "," + routes("cases.shipments"));
+
+    assertThat(job.plan().routes()).extracting(RoutePlan::name).containsExactly("desk");
+  }
+
+  @Test
+  void aKafkaRouteMayNotWriteToAnInputTopic() throws Exception {
+    Path routes = routes("tollgate-events");
+
+    assertThatThrownBy(() -> JobLauncher.prepare(JobProfile.RISK, "--set", "kafka.bootstrap-servers=b:9092",
+        "--set", "rules.path=" + RULES + "," + routes))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("route desk: topic tollgate-events is an input of the job");
+  }
+
+  private Path routes(String topic) throws Exception {
+    Path routes = dir.resolve("routes.rule");
+    Files.writeString(routes, "route desk {\n  when category == \"shipment\"\n  to kafka \"" + topic + "\"\n}\n");
+    return routes;
   }
 
   @Test

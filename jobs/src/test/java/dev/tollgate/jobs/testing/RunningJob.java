@@ -27,10 +27,20 @@ public final class RunningJob implements AutoCloseable {
    * the shipped rules, fast checkpoints, parallelism 2 — followed by {@code yaml}.
    */
   public static RunningJob start(JobProfile profile, KafkaJobTestBed bed, String yaml) throws Exception {
+    return start(profile, bed, yaml, new Path[0]);
+  }
+
+  /** Like {@link #start(JobProfile, KafkaJobTestBed, String)}, with more rule files (routes, ...). */
+  public static RunningJob start(JobProfile profile, KafkaJobTestBed bed, String yaml, Path... moreRules)
+      throws Exception {
     Path configFile = bed.directory().resolve("job.yaml");
+    StringBuilder rules = new StringBuilder(Path.of("../rules").toAbsolutePath().normalize().toString());
+    for (Path more : moreRules) {
+      rules.append(", ").append(more.toAbsolutePath());
+    }
     Files.writeString(configFile, String.join("\n",
         "kafka.bootstrap-servers: " + bed.kafka().bootstrapServers(),
-        "rules.path: " + Path.of("../rules").toAbsolutePath().normalize(),
+        "rules.path: " + rules,
         "checkpoints:",
         "  dir: " + bed.directory().resolve("checkpoints").toUri(),
         "  interval: 500 ms",
