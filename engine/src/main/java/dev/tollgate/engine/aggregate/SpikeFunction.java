@@ -26,13 +26,13 @@ import org.apache.flink.util.Collector;
  *
  * <p><b>State.</b> Per group one {@link BaselineHistory} (last window bounds and a ring of the
  * last n values of each slot a baseline reads) and one event-time timer at {@code last window end
- * + n × slide} (n × gap for sessions): by then every baseline would be over zeros only, so the
- * group is forgotten and its next window starts a fresh history. A spike without baselines keeps
+ * + n × slide + lateness} (n × gap for sessions): by then every baseline would be over zeros only,
+ * so the group is forgotten and its next window starts a fresh history. Windows close {@code
+ * lateness} after their end, so the timer is shifted by as much. A spike without baselines keeps
  * no state.
  *
- * <p><b>Re-firings.</b> With allowed lateness a window can fire again with updated values after
- * later windows were seen; such records (window start not after the last one seen) neither change
- * the history nor raise alerts.
+ * <p>A window fires once ({@link WindowCloseTrigger}); should a record arrive that is not after the
+ * last one seen, it neither changes the history nor raises an alert.
  */
 final class SpikeFunction extends KeyedProcessFunction<String, WindowRecord, Alert> {
   private static final long serialVersionUID = 1L;
@@ -41,14 +41,17 @@ final class SpikeFunction extends KeyedProcessFunction<String, WindowRecord, Ale
   private final BaselineLayout layout;
   private final long slide;
   private final boolean fillsGaps;
+  private final long lateness;
   private transient Condition condition;
   private transient SpikeContext context;
   private transient SpikeAlerts alerts;
   private transient ValueState<BaselineHistory> history;
   private transient RuleMetrics metrics;
 
-  SpikeFunction(AggregatePlan plan) {
+  /** @param lateness the window operator's allowed lateness in milliseconds */
+  SpikeFunction(AggregatePlan plan, long lateness) {
     this.plan = plan;
+    this.lateness = lateness;
     this.layout = BaselineLayout.of(plan);
     AggregatePlan.WindowPlan window = plan.window();
     this.slide = switch (window.kind()) {
@@ -111,6 +114,6 @@ final class SpikeFunction extends KeyedProcessFunction<String, WindowRecord, Ale
   }
 
   private long cleanupTime(BaselineHistory current) {
-    return current.lastWindowEnd + layout.capacity() * slide;
+    return current.lastWindowEnd + layout.capacity() * slide + lateness;
   }
 }

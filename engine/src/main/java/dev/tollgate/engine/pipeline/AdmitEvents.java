@@ -1,5 +1,6 @@
 package dev.tollgate.engine.pipeline;
 
+import dev.tollgate.engine.aggregate.CountedByAggregates;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventDecoder;
@@ -38,6 +39,20 @@ import org.apache.flink.util.OutputTag;
  *       partition is declared idle. This operator passes them on, with idleness, and rejects an
  *       event whose ts is not after the latest watermark it passed on.
  * </ul>
+ *
+ * <p><b>Aggregate lateness.</b> With {@link PipelineOptions#aggregateLateness()} L &gt; 0, an event
+ * more than the out-of-orderness but at most that plus L behind the latest event is too late for
+ * the rules (their state has moved past it) but not for the aggregates, whose windows stay open L
+ * after their end. If an aggregate counts it ({@link CountedByAggregates}), it goes to the
+ * aggregates-only output and is counted as admitted for aggregates; otherwise it is rejected as
+ * late like any event beyond the bounds. Such an event is never late for an aggregate window: its
+ * ts plus L is after every watermark emitted before it, and a window closes only when the watermark
+ * passes its end plus L.
+ *
+ * <p><b>End of input</b> (deterministic). When a bounded input ends, no event can arrive any more, so event time
+ * has reached the latest event: its ts goes out as a last watermark before the final {@code
+ * Long.MAX_VALUE}. Downstream operators use it to tell what the input reached (absences whose
+ * deadline is at or before it, aggregate windows whose end it passed) from what it did not.
  */
 public final class AdmitEvents extends AbstractStreamOperator<Event> implements OneInputStreamOperator<RawRecord, Event> {
   private static final long serialVersionUID = 1L;
@@ -45,15 +60,21 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
   /** Accumulator: records admitted as events (neither malformed nor late). */
   public static final String ADMITTED_COUNTER = "events-admitted";
 
+  /** Accumulator: records too late for rules that were admitted for aggregates only. */
+  public static final String ADMITTED_FOR_AGGREGATES_COUNTER = "events-admitted-aggregates-only";
+
   private final EventCatalog catalog;
   private final String defaultType;
   private final PipelineOptions options;
   private final OutputTag<Rejected> rejectedTag;
+  private final CountedByAggregates countedByAggregates;
+  private final OutputTag<Event> aggregatesOnlyTag;
 
   private transient EventDecoder decoder;
   /** Decoders for records that carry their own default type (topics bound to one type). */
   private transient Map<String, EventDecoder> typedDecoders;
   private transient LongCounter admitted;
+  private transient LongCounter admittedForAggregates;
   private transient AdmissionMetrics metrics;
   private transient long maxTimestamp;
   private transient long currentWatermark;
@@ -64,10 +85,23 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
    *     to one type), or null
    */
   public AdmitEvents(EventCatalog catalog, String defaultType, PipelineOptions options, OutputTag<Rejected> rejectedTag) {
+    this(catalog, defaultType, options, rejectedTag, null, null);
+  }
+
+  /**
+   * @param countedByAggregates the pipeline's aggregates, for events within the aggregate lateness;
+   *     null (or no aggregate lateness) rejects every event beyond the out-of-orderness
+   * @param aggregatesOnlyTag where events for the aggregates only go
+   */
+  public AdmitEvents(EventCatalog catalog, String defaultType, PipelineOptions options, OutputTag<Rejected> rejectedTag,
+      CountedByAggregates countedByAggregates, OutputTag<Event> aggregatesOnlyTag) {
     this.catalog = catalog;
     this.defaultType = defaultType;
     this.options = options;
     this.rejectedTag = rejectedTag;
+    boolean lateness = !options.aggregateLateness().isZero() && countedByAggregates != null && !countedByAggregates.isEmpty();
+    this.countedByAggregates = lateness ? countedByAggregates : null;
+    this.aggregatesOnlyTag = lateness ? aggregatesOnlyTag : null;
   }
 
   @Override
@@ -76,6 +110,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
     decoder = new EventDecoder(catalog, defaultType);
     typedDecoders = new HashMap<>();
     admitted = getRuntimeContext().getLongCounter(ADMITTED_COUNTER);
+    admittedForAggregates = getRuntimeContext().getLongCounter(ADMITTED_FOR_AGGREGATES_COUNTER);
     metrics = new AdmissionMetrics(getMetricGroup());
     maxTimestamp = Long.MIN_VALUE;
     currentWatermark = Long.MIN_VALUE;
@@ -94,6 +129,15 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
     long ts = event.ts();
     String lateness = options.deterministic() ? behindPredecessors(ts) : behindWatermark(ts);
     if (lateness != null) {
+      if (countedByAggregates != null && ts >= eventTimeForRules() - options.aggregateLateness().toMillis()) {
+        if (countedByAggregates.test(event)) {
+          admittedForAggregates.add(1L);
+          metrics.admitted();
+          output.collect(aggregatesOnlyTag, new StreamRecord<>(event, ts));
+          return;
+        }
+        lateness += "; within the aggregate lateness, but no aggregate counts it";
+      }
       metrics.rejected(RejectReason.LATE);
       output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text, RejectReason.LATE, lateness, raw.origin())));
       return;
@@ -131,6 +175,11 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
     return null;
   }
 
+  /** The oldest ts the rules still accept: one past the watermark they have seen or will see. */
+  private long eventTimeForRules() {
+    return options.deterministic() ? maxTimestamp - options.outOfOrderness().toMillis() : currentWatermark + 1;
+  }
+
   private EventDecoder decoderFor(RawRecord raw) {
     if (raw.eventType == null) {
       return decoder;
@@ -153,7 +202,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
   /**
    * Live: the source's watermarks pass on. Deterministic: the source sends none but the end of a
    * bounded input ({@code Long.MAX_VALUE}), which passes on so windows close and end-of-input
-   * rules apply, our own last watermark first so event time reaches the input's end.
+   * rules apply, the latest event's ts first: the input has ended, so event time has reached it.
    */
   @Override
   public void processWatermark(Watermark mark) {
@@ -163,7 +212,10 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
         output.emitWatermark(mark);
       }
     } else if (mark.getTimestamp() == Long.MAX_VALUE) {
-      emitWatermark();
+      if (maxTimestamp != Long.MIN_VALUE && maxTimestamp > currentWatermark) {
+        currentWatermark = maxTimestamp;
+        output.emitWatermark(new Watermark(maxTimestamp));
+      }
       output.emitWatermark(mark);
     }
   }

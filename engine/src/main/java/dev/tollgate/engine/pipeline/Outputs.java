@@ -1,5 +1,8 @@
 package dev.tollgate.engine.pipeline;
 
+import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.EventTypeInfo;
 import dev.tollgate.engine.event.Rejected;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
@@ -11,4 +14,9 @@ public final class Outputs {
       new OutputTag<>("rejected", TypeInformation.of(Rejected.class));
 
   private Outputs() {}
+
+  /** Events too late for rules but within the aggregate lateness (see {@link AdmitEvents}). */
+  public static OutputTag<Event> aggregatesOnly(EventCatalog catalog) {
+    return new OutputTag<>("aggregates-only", new EventTypeInfo(catalog));
+  }
 }

@@ -1,8 +1,14 @@
 package dev.tollgate.engine.pipeline;
 
+import dev.tollgate.dsl.plan.AggregatePlan;
+import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.dsl.plan.RuleSetPlan;
+import dev.tollgate.engine.aggregate.AggregateOperators;
+import dev.tollgate.engine.aggregate.AggregateStreams;
+import dev.tollgate.engine.aggregate.CountedByAggregates;
+import dev.tollgate.engine.aggregate.WindowRecord;
 import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.alert.AlertTypeInfo;
 import dev.tollgate.engine.event.Event;
@@ -16,20 +22,33 @@ import dev.tollgate.engine.rules.SingleEventRules;
 import dev.tollgate.engine.window.WindowedRulesFunction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
 
 /**
- * Assembles the risk rules of a compiled rule set onto a stream of decoded events:
+ * Assembles the rules and aggregates of a compiled rule set onto a stream of decoded events:
  *
  * <pre>
  * raw records → admit (decode, event time, reject) ─┬→ single-event rules (one stateless operator)
  *                                                  ├→ keyBy(key) → windowed rules sharing that key
- *                                                  └→ keyBy(key) → pattern rules sharing that key
+ *                                                  ├→ keyBy(key) → pattern rules sharing that key
+ *                                                  └→ per aggregate: filter → keyBy(group) → window
+ *                                                       → window records [→ keyBy(group) → spike]
  * </pre>
  *
- * Admission and single-event rules run at the input's parallelism, chained to the source: no
- * event crosses the network before it is keyed.
+ * Admission, single-event rules and every keyed operator's input filter run at the input's
+ * parallelism, chained to the source: no event crosses the network before it is keyed, and an
+ * aggregate ships only the events it counts.
+ *
+ * <p>Every enabled aggregate runs; its window records form one of {@link Streams#aggregates()} and
+ * its spike alerts join {@link Streams#alerts()}. With an aggregate lateness (see {@link
+ * AdmitEvents}), events too late for the rules but within it reach the aggregates only; an event an
+ * aggregate window still refuses (which admission rules out) would be rejected as late, never
+ * dropped. A job runs part of a rule set by handing in a selected plan ({@code
+ * RuleSelection.apply}).
  *
  * Operator uids are derived from what an operator runs — {@code single-event-rules}, {@code
  * windowed/<key fields>}, {@code patterns/<key fields>} — and every rule's state inside an
@@ -40,13 +59,38 @@ public final class RiskPipeline {
   private RiskPipeline() {}
 
   /**
-   * The pipeline's outputs: one alert stream per rule operator (none for a rule set without risk
-   * rules), rejected records (malformed and late), and the admitted events for further consumers
-   * (aggregates).
+   * The pipeline's outputs: one alert stream per rule operator and per aggregate with a spike (none
+   * for a rule set without either), rejected records (malformed and late), the admitted on-time
+   * events for further consumers, and one window-record stream per aggregate (type {@code
+   * WindowRecordTypeInfo}; encode with {@code WindowRecordJson}).
    */
-  public record Streams(List<DataStream<Alert>> alerts, DataStream<Rejected> rejected, DataStream<Event> events) {
+  public record Streams(
+      List<DataStream<Alert>> alerts, DataStream<Rejected> rejected, DataStream<Event> events,
+      List<DataStream<WindowRecord>> aggregates) {
     public Streams {
       alerts = List.copyOf(alerts);
+      aggregates = List.copyOf(aggregates);
+    }
+
+    /** Every alert stream as one, or empty when nothing alerts. */
+    public Optional<DataStream<Alert>> allAlerts() {
+      return union(alerts);
+    }
+
+    /** Every aggregate's window records as one stream, or empty without aggregates. */
+    public Optional<DataStream<WindowRecord>> allAggregateRecords() {
+      return union(aggregates);
+    }
+
+    private static <T> Optional<DataStream<T>> union(List<DataStream<T>> streams) {
+      if (streams.isEmpty()) {
+        return Optional.empty();
+      }
+      DataStream<T> all = streams.get(0);
+      for (int i = 1; i < streams.size(); i++) {
+        all = all.union(streams.get(i));
+      }
+      return Optional.of(all);
     }
   }
 
@@ -67,9 +111,12 @@ public final class RiskPipeline {
   public static Streams attach(
       DataStream<RawRecord> raw, RuleSetPlan plan, PipelineOptions options, String defaultType, String uidPrefix) {
     EventCatalog catalog = new EventCatalog(plan.eventTypes());
+    List<AggregatePlan> aggregatePlans = enabledAggregates(plan);
+    OutputTag<Event> aggregatesOnlyTag = Outputs.aggregatesOnly(catalog);
     SingleOutputStreamOperator<Event> onTime = raw
         .transform("admit events", new EventTypeInfo(catalog),
-            new AdmitEvents(catalog, defaultType, options, Outputs.REJECTED))
+            new AdmitEvents(catalog, defaultType, options, Outputs.REJECTED,
+                new CountedByAggregates(aggregatePlans), aggregatesOnlyTag))
         .setParallelism(raw.getParallelism())
         .uid(uidPrefix + "admit-events");
 
@@ -100,6 +147,26 @@ public final class RiskPipeline {
               group.rules(), catalog)
           .uid(uidPrefix + "patterns/" + group.signature()));
     }
-    return new Streams(alerts, onTime.getSideOutput(Outputs.REJECTED), onTime);
+    DataStream<Rejected> rejected = onTime.getSideOutput(Outputs.REJECTED);
+    List<DataStream<WindowRecord>> aggregates = new ArrayList<>();
+    DataStream<Event> aggregatesOnly =
+        options.aggregateLateness().isZero() ? null : onTime.getSideOutput(aggregatesOnlyTag);
+    for (AggregatePlan aggregate : aggregatePlans) {
+      AggregateStreams streams =
+          AggregateOperators.build(onTime, aggregatesOnly, aggregate, catalog, options.aggregateLateness());
+      aggregates.add(streams.records());
+      streams.spikeAlerts().ifPresent(alerts::add);
+      String uid = AggregateOperators.uid(aggregate) + "/late-rejects";
+      rejected = rejected.union(streams.late()
+          .map(new WindowClosedRejects(catalog, aggregate.id()))
+          .returns(TypeInformation.of(Rejected.class))
+          .uid(uid)
+          .name(uid));
+    }
+    return new Streams(alerts, rejected, onTime, aggregates);
+  }
+
+  private static List<AggregatePlan> enabledAggregates(RuleSetPlan plan) {
+    return plan.aggregates().stream().filter(a -> a.metadata().mode() != Mode.DISABLED).toList();
   }
 }

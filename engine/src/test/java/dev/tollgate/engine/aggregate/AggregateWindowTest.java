@@ -75,6 +75,32 @@ class AggregateWindowTest {
   }
 
   @Test
+  void slidingWindowsMergeTheirPanesExactlyIncludingDistinctCounts() throws Exception {
+    AggregatePlan plan = plan("demand.sliding_buyers", BY_SKU, Orders.sliding(Duration.ofHours(1), Duration.ofMinutes(20)),
+        List.of(select("orders", AggregateFunction.COUNT, null, ValueType.LONG),
+            select("buyers", AggregateFunction.COUNT_DISTINCT, BUYER, ValueType.LONG),
+            select("revenue", AggregateFunction.SUM, AMOUNT, ValueType.DECIMAL),
+            select("largest", AggregateFunction.MAX, QUANTITY, ValueType.LONG)), null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ZERO)) {
+      h.send(
+          order("o1", "2026-03-01T10:05:00Z", "sku", "A", "buyerId", "B1", "amount", "1.10", "quantity", 2),
+          order("o2", "2026-03-01T10:25:00Z", "sku", "A", "buyerId", "B1", "amount", "2.20", "quantity", 7),
+          order("o3", "2026-03-01T10:45:00Z", "sku", "A", "buyerId", "B2", "amount", "3.30", "quantity", 1));
+      h.watermark("2026-03-01T12:00:00Z");
+
+      // three 20-minute panes; each window merges the panes it covers
+      assertThat(describe(h.records())).containsExactly(
+          "09:20-10:20 [A] = [1, 1, 1.10, 2]",
+          "09:40-10:40 [A] = [2, 1, 3.30, 7]",
+          "10:00-11:00 [A] = [3, 2, 6.60, 7]",
+          "10:20-11:20 [A] = [2, 2, 5.50, 7]",
+          "10:40-11:40 [A] = [1, 1, 3.30, 1]");
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
   void decimalSumsAndAveragesAreExact() throws Exception {
     AggregatePlan plan = plan("demand.exact", BY_SKU, Orders.tumbling(Duration.ofHours(1)), List.of(
         select("revenue", AggregateFunction.SUM, AMOUNT, ValueType.DECIMAL),
@@ -147,19 +173,88 @@ class AggregateWindowTest {
   }
 
   @Test
-  void allowedLatenessUpdatesTheWindowAndOnlyLaterEventsAreLate() throws Exception {
+  void withAllowedLatenessAWindowWaitsAndFiresOnceWithTheLateEvents() throws Exception {
     AggregatePlan plan = plan("demand.by_sku", BY_SKU, Orders.tumbling(Duration.ofHours(1)), DEMAND, null);
     try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(10))) {
       h.send(order("o1", "2026-03-01T10:00:00Z", "A", "DE", 1, "1"));
       h.watermark("2026-03-01T11:00:00Z");
       h.send(order("o2", "2026-03-01T10:30:00Z", "A", "DE", 5, "5"));
+      h.watermark("2026-03-01T11:09:59.998Z");
+      assertThat(h.records()).isEmpty();
+
       h.watermark("2026-03-01T11:10:00Z");
       h.send(order("o3", "2026-03-01T10:45:00Z", "A", "DE", 9, "9"));
 
-      assertThat(describe(h.records())).containsExactly(
-          "10:00-11:00 [A] = [1, 1, 1]",
-          "10:00-11:00 [A] = [2, 6, 6]");
+      assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [2, 6, 6]");
       assertThat(h.lateIds()).containsExactly("o3");
+    }
+  }
+
+  @Test
+  void aLateEventWithinTheLatenessOpensAWindowThatHadNoEvents() throws Exception {
+    AggregatePlan plan = plan("demand.by_sku", BY_SKU, Orders.tumbling(Duration.ofHours(1)), DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(10))) {
+      h.watermark("2026-03-01T11:05:00Z");
+      h.send(order("o1", "2026-03-01T10:30:00Z", "A", "DE", 4, "4"));
+      assertThat(h.records()).isEmpty();
+
+      h.watermark("2026-03-01T11:09:59.999Z");
+
+      assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 4, 4]");
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void theEndOfAFiniteInputDoesNotCloseAWindowTheInputNeverReached() throws Exception {
+    AggregatePlan plan = plan("demand.by_sku", BY_SKU, Orders.tumbling(Duration.ofHours(1)), DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ZERO)) {
+      h.send(
+          order("o1", "2026-03-01T10:30:00Z", "A", "DE", 1, "1"),
+          order("o2", "2026-03-01T11:10:00Z", "A", "DE", 2, "2"));
+      // the input's last watermark is its latest event, then the end of input
+      h.watermark("2026-03-01T11:10:00Z");
+      h.endOfInput();
+
+      assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 1, 1]");
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void theEndOfAFiniteInputClosesAReachedWindowStillWithinItsLateness() throws Exception {
+    AggregatePlan plan = plan("demand.by_sku", BY_SKU, Orders.tumbling(Duration.ofHours(1)), DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(30))) {
+      h.send(
+          order("o1", "2026-03-01T10:30:00Z", "A", "DE", 1, "1"),
+          order("o2", "2026-03-01T11:10:00Z", "A", "DE", 2, "2"));
+      h.watermark("2026-03-01T11:10:00Z");
+      assertThat(h.records()).isEmpty();
+
+      h.endOfInput();
+
+      // 10:00-11:00 was reached, nothing can arrive any more: complete. 11:00-12:00 was not.
+      assertThat(describe(h.records())).containsExactly("10:00-11:00 [A] = [1, 1, 1]");
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void aClosedWindowLeavesNoStateAndNoTimer() throws Exception {
+    AggregatePlan plan = plan("demand.sliding", BY_SKU, Orders.sliding(Duration.ofHours(1), Duration.ofMinutes(30)),
+        DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(5))) {
+      h.send(order("o1", "2026-03-01T10:10:00Z", "A", "DE", 1, "1"));
+      assertThat(h.eventTimeTimers()).isPositive();
+
+      h.watermark("2026-03-01T11:04:59.999Z");
+
+      assertThat(h.records()).hasSize(2);
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
     }
   }
 
@@ -179,6 +274,26 @@ class AggregateWindowTest {
       assertThat(describe(h.records())).containsExactly(
           "10:00-11:10 [A] = [3, 2]",
           "12:00-12:30 [A] = [1, 1]");
+    }
+  }
+
+  @Test
+  void aLateEventThatExtendsAReachedSessionMovesItsCloseToTheNewEnd() throws Exception {
+    AggregatePlan plan = plan("demand.sessions", BY_SKU, Orders.session(Duration.ofMinutes(30)), List.of(
+        select("orders", AggregateFunction.COUNT, null, ValueType.LONG),
+        select("buyers", AggregateFunction.COUNT_DISTINCT, BUYER, ValueType.LONG)), null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(20))) {
+      h.send(order("o1", "2026-03-01T10:00:00Z", "sku", "A", "buyerId", "B1"));
+      h.watermark("2026-03-01T10:35:00Z");
+      h.send(order("o2", "2026-03-01T10:20:00Z", "sku", "A", "buyerId", "B1"));
+      h.watermark("2026-03-01T11:09:59.998Z");
+      assertThat(h.records()).isEmpty();
+
+      h.watermark("2026-03-01T11:09:59.999Z");
+
+      assertThat(describe(h.records())).containsExactly("10:00-10:50 [A] = [2, 1]");
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
     }
   }
 }

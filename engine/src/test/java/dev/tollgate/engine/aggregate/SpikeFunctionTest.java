@@ -55,7 +55,7 @@ class SpikeFunctionTest {
 
   private void open(AggregatePlan plan) throws Exception {
     harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new SpikeFunction(plan), new RecordGroupKeySelector(), Types.STRING);
+        new SpikeFunction(plan, 0), new RecordGroupKeySelector(), Types.STRING);
   }
 
   @AfterEach

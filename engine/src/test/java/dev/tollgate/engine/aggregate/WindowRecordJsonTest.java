@@ -41,4 +41,16 @@ class WindowRecordJsonTest {
         + "\"window_start\":\"1970-01-01T00:00:00Z\",\"window_end\":\"1970-01-01T01:00:00Z\",\"sku\":\"S\","
         + "\"first_order\":\"1970-01-01T00:12:34.500Z\",\"mean_units\":null}");
   }
+
+  @Test
+  void theKeyNamesTheAggregateAndGroupAndIsTheSameForEveryWindowOfTheGroup() {
+    WindowRecordJson json = new WindowRecordJson(List.of(Orders.hourlyBySkuAndCountry()));
+    WindowRecord ten = new WindowRecord("demand.hourly_by_sku", 0, 3_600_000, List.of("SKU1", "DE"), List.of(1L, 1L, BigDecimal.ONE));
+    WindowRecord eleven = new WindowRecord("demand.hourly_by_sku", 3_600_000, 7_200_000, List.of("SKU1", "DE"),
+        List.of(9L, 9L, BigDecimal.TEN));
+
+    assertThat(json.encodeGroup(ten))
+        .isEqualTo("{\"aggregate\":\"demand.hourly_by_sku\",\"sku\":\"SKU1\",\"destinationCountry\":\"DE\"}")
+        .isEqualTo(json.encodeGroup(eleven));
+  }
 }

@@ -34,10 +34,18 @@ import org.apache.flink.util.CloseableIterator;
  * alerts.jsonl}, {@code aggregates.jsonl}, {@code rejected.jsonl} and {@code summary.json}; and,
  * as a dry run of routing, {@code routed/<route>.jsonl} per route and {@code cases.jsonl}.
  *
- * <p>Output files are sorted (alerts by event time, rule and id; rejected records by line), so the
- * same input and rules give byte-identical files whatever the parallelism did to arrival order.
+ * <p>Output files are sorted (alerts by event time, rule and id; window records by window start,
+ * aggregate and text — window end, then group values; rejected records by line), so the same input
+ * and rules give byte-identical files whatever the parallelism did to arrival order.
+ *
+ * <p>At the end of the input, aggregate windows the input reached are closed and written; windows
+ * whose end lies after the last event are not: the input ended, the window did not (see {@code
+ * WindowCloseTrigger}).
  */
 public final class Backtest {
+  /** How many leading groups per aggregate the report keeps. */
+  public static final int LEADING_GROUPS = 5;
+
   private static final Comparator<OutputLine> ORDER = Comparator
       .<OutputLine>comparingLong(line -> line.order)
       .thenComparing(line -> line.source)
@@ -107,11 +115,17 @@ public final class Backtest {
         alertsPerRule.put(rule.id(), 0L);
       }
     }
+    List<AggregatePlan> aggregates = new ArrayList<>();
     for (AggregatePlan aggregate : plan.aggregates()) {
-      if (aggregate.spike() != null) {
-        alertsPerRule.put(aggregate.id(), 0L);
+      if (aggregate.metadata().mode() != Mode.DISABLED) {
+        aggregates.add(aggregate);
+        if (aggregate.spike() != null) {
+          alertsPerRule.put(aggregate.id(), 0L);
+        }
       }
     }
+    AggregateLeaders leaders = new AggregateLeaders(aggregates);
+    collected.get(OutputLine.Kind.AGGREGATE).forEach(leaders::add);
     for (OutputLine alert : collected.get(OutputLine.Kind.ALERT)) {
       alertsPerRule.merge(alert.source, 1L, Long::sum);
     }
@@ -119,8 +133,8 @@ public final class Backtest {
     for (OutputLine rejected : collected.get(OutputLine.Kind.REJECTED)) {
       rejectedByReason.merge(rejected.source, 1L, Long::sum);
     }
-    Long admitted = result.getAccumulatorResult(AdmitEvents.ADMITTED_COUNTER);
-    long processed = admitted == null ? 0 : admitted;
+    long forAggregatesOnly = counter(result, AdmitEvents.ADMITTED_FOR_AGGREGATES_COUNTER);
+    long processed = counter(result, AdmitEvents.ADMITTED_COUNTER) + forAggregatesOnly;
     long inputLines = JsonLinesFormat.ReadProgress.LINES_READ.get();
 
     LabelIndex.Labels labels = LabelIndex.scan(options.events());
@@ -132,8 +146,13 @@ public final class Backtest {
       }
       effectiveness = counter.result();
     }
-    return new BacktestReport(inputLines, processed, rejectedByReason, alertsPerRule,
-        collected.get(OutputLine.Kind.AGGREGATE).size(), elapsed, effectiveness);
+    return new BacktestReport(inputLines, processed, forAggregatesOnly, rejectedByReason, alertsPerRule,
+        collected.get(OutputLine.Kind.AGGREGATE).size(), leaders.result(LEADING_GROUPS), elapsed, effectiveness);
+  }
+
+  private static long counter(JobExecutionResult result, String name) {
+    Long value = result.getAccumulatorResult(name);
+    return value == null ? 0 : value;
   }
 
   /** {@code routed/<route>.jsonl} for every route (empty if it took nothing), and no stale files. */

@@ -21,6 +21,10 @@ public final class OutputLine {
   public String json;
   /** For alerts: the ids of the matched events, comma-separated, for effectiveness figures. */
   public String eventIds;
+  /** For window records: the group values as text, in group-by order. */
+  public String[] group;
+  /** For window records: the aggregate's measure ({@link AggregateLeaders}) as a plain number, or null. */
+  public String measure;
 
   public OutputLine() {}
 

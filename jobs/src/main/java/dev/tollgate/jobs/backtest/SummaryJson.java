@@ -2,6 +2,8 @@ package dev.tollgate.jobs.backtest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.tollgate.engine.eval.ValueFormat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -9,7 +11,8 @@ import java.util.Map;
 
 /** {@code summary.json}: the report's figures, pretty-printed for people and stable for diffs. */
 final class SummaryJson {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
   private SummaryJson() {}
 
@@ -20,11 +23,13 @@ final class SummaryJson {
       out.writeStartObject();
       out.writeNumberField("inputLines", report.inputLines());
       out.writeNumberField("processed", report.processed());
+      out.writeNumberField("processedForAggregatesOnly", report.processedForAggregatesOnly());
       out.writeNumberField("rejected", report.rejected());
       writeCounts(out, "rejectedByReason", report.rejectedByReason());
       out.writeNumberField("alerts", report.alerts());
       writeCounts(out, "alertsPerRule", report.alertsPerRule());
       out.writeNumberField("aggregateRecords", report.aggregateRecords());
+      writeAggregates(out, report.aggregates());
       out.writeNumberField("elapsedMillis", report.elapsed().toMillis());
       out.writeNumberField("eventsPerSecond", Math.round(report.eventsPerSecond()));
       if (report.effectiveness() != null) {
@@ -35,6 +40,42 @@ final class SummaryJson {
       throw new UncheckedIOException(e);
     }
     return text + "\n";
+  }
+
+  private static void writeAggregates(JsonGenerator out, Map<String, BacktestReport.AggregateFigures> aggregates)
+      throws IOException {
+    out.writeObjectFieldStart("aggregates");
+    for (Map.Entry<String, BacktestReport.AggregateFigures> aggregate : aggregates.entrySet()) {
+      BacktestReport.AggregateFigures figures = aggregate.getValue();
+      out.writeObjectFieldStart(aggregate.getKey());
+      out.writeNumberField("records", figures.records());
+      out.writeNumberField("groups", figures.groups());
+      if (figures.measure() != null) {
+        out.writeStringField("measure", figures.measure());
+        out.writeStringField("rankedBy", figures.rankedByTotal() ? "total" : "peak");
+      }
+      out.writeArrayFieldStart("top");
+      for (BacktestReport.GroupFigures group : figures.top()) {
+        out.writeStartObject();
+        out.writeObjectFieldStart("group");
+        for (int i = 0; i < group.group().size(); i++) {
+          out.writeStringField(figures.groupFields().get(i), group.group().get(i));
+        }
+        out.writeEndObject();
+        out.writeNumberField("windows", group.windows());
+        if (group.total() != null) {
+          out.writeNumberField("total", group.total());
+        }
+        if (group.peak() != null) {
+          out.writeNumberField("peak", group.peak());
+          out.writeStringField("peakWindowStart", ValueFormat.timestamp(group.peakWindowStart()));
+        }
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    }
+    out.writeEndObject();
   }
 
   private static void writeEffectiveness(JsonGenerator out, BacktestReport.Effectiveness effectiveness) throws IOException {

@@ -48,6 +48,12 @@ final class BacktestCommand implements Callable<Integer> {
       description = "How long a case stays open after its last alert, in event time (default: ${DEFAULT-VALUE}).")
   Duration caseSpan;
 
+  @Option(names = "--aggregate-lateness", defaultValue = "0s", paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How much later than the out-of-orderness an event may arrive and still count in aggregates;"
+          + " aggregate windows close this long after their end (default: ${DEFAULT-VALUE}).")
+  Duration aggregateLateness;
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -67,13 +73,14 @@ final class BacktestCommand implements Callable<Integer> {
     ProgressLine progress = quiet || System.console() == null ? null : new ProgressLine(stderr, Files.size(events));
     BacktestReport report = Backtest.run(plan, new Backtest.Options(
         events, events.toString(), out, parallelism,
-        PipelineOptions.replay(outOfOrderness),
+        PipelineOptions.replay(outOfOrderness).withAggregateLateness(aggregateLateness),
         progress == null ? null : progress::update, new RoutingOptions(caseSpan)));
     if (progress != null) {
       progress.finish();
     }
     stdout.print(ReportTable.render(report));
-    stdout.printf("wrote %s%n", out.resolve("alerts.jsonl"));
+    stdout.printf("%nwrote %s, %s, %s and %s%n", out.resolve("alerts.jsonl"), out.resolve("aggregates.jsonl"),
+        out.resolve("rejected.jsonl"), out.resolve("summary.json"));
     RoutingReport.print(stdout, plan, out);
     stdout.flush();
     return 0;

@@ -1,16 +1,26 @@
 package dev.tollgate.jobs.cli;
 
+import dev.tollgate.engine.eval.ValueFormat;
 import dev.tollgate.jobs.backtest.BacktestReport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** The backtest's console summary: counts, then alerts per rule as an aligned table. */
+/**
+ * The backtest's console summary: counts, alerts per rule as an aligned table, then per aggregate
+ * its leading groups.
+ */
 final class ReportTable {
   private ReportTable() {}
 
   static String render(BacktestReport report) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%,d input lines: %,d processed, %,d rejected%s%n",
-        report.inputLines(), report.processed(), report.rejected(), rejectedDetail(report)));
+    out.append(String.format("%,d input lines: %,d processed%s, %,d rejected%s%n",
+        report.inputLines(), report.processed(),
+        report.processedForAggregatesOnly() == 0 ? ""
+            : String.format(" (%,d late for rules, counted by aggregates)", report.processedForAggregatesOnly()),
+        report.rejected(), rejectedDetail(report)));
     out.append(String.format("%,d alerts, %,d aggregate records in %.1f s (%,.0f events/s)%n%n",
         report.alerts(), report.aggregateRecords(), report.elapsed().toMillis() / 1000.0, report.eventsPerSecond()));
     int width = Math.max(4, report.alertsPerRule().keySet().stream().mapToInt(String::length).max().orElse(4));
@@ -27,6 +37,7 @@ final class ReportTable {
     if (labelled) {
       out.append(typologyTable(report.effectiveness()));
     }
+    report.aggregates().forEach((id, figures) -> appendLeaders(out, id, figures));
     return out.toString();
   }
 
@@ -51,6 +62,66 @@ final class ReportTable {
           100 * figures.recall())));
     }
     return out.toString();
+  }
+
+  /** {@code aggregate id: N records, M groups; top K by total units}, then the groups as a table. */
+  private static void appendLeaders(StringBuilder out, String id, BacktestReport.AggregateFigures figures) {
+    out.append(String.format("%naggregate %s: %,d records, %,d groups", id, figures.records(), figures.groups()));
+    if (figures.top().isEmpty()) {
+      out.append('\n');
+      return;
+    }
+    out.append(String.format("; top %d by %s %s%n", figures.top().size(),
+        figures.rankedByTotal() ? "total" : "peak", figures.measure()));
+    List<String> header = new ArrayList<>(figures.groupFields());
+    header.add("windows");
+    if (figures.rankedByTotal()) {
+      header.add("total " + figures.measure());
+    }
+    header.add("peak " + figures.measure());
+    header.add("peak window");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header);
+    for (BacktestReport.GroupFigures group : figures.top()) {
+      List<String> row = new ArrayList<>(group.group());
+      row.add(String.format("%,d", group.windows()));
+      if (figures.rankedByTotal()) {
+        row.add(number(group.total()));
+      }
+      row.add(number(group.peak()));
+      row.add(group.peak() == null ? "" : ValueFormat.timestamp(group.peakWindowStart()));
+      rows.add(row);
+    }
+    appendAligned(out, rows, figures.groupFields().size());
+  }
+
+  /** Columns from {@code firstNumeric} on are right-aligned; the last column is left as is. */
+  private static void appendAligned(StringBuilder out, List<List<String>> rows, int firstNumeric) {
+    int columns = rows.get(0).size();
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder(" ");
+      for (int c = 0; c < columns; c++) {
+        String cell = row.get(c);
+        String pad = " ".repeat(widths[c] - cell.length());
+        line.append(' ');
+        boolean right = c >= firstNumeric && c < columns - 1;
+        line.append(right ? pad + cell : c < columns - 1 ? cell + pad : cell);
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  private static String number(BigDecimal value) {
+    if (value == null) {
+      return "";
+    }
+    return value.scale() <= 0 ? String.format("%,d", value.toBigInteger()) : String.format("%,." + value.scale() + "f", value);
   }
 
   private static String rejectedDetail(BacktestReport report) {

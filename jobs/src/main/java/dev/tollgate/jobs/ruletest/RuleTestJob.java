@@ -90,7 +90,7 @@ final class RuleTestJob {
     outputs.add(pipeline.rejected().map(new DescribeRejected(index)).returns(OUTPUT_TYPE).name("rejected of test " + index));
     AggregatePlan aggregate = test.aggregate();
     if (aggregate != null) {
-      AggregateStreams streams = AggregateOperators.build(pipeline.events(), aggregate, catalog, Duration.ZERO, uidPrefix);
+      AggregateStreams streams = AggregateOperators.build(pipeline.events(), null, aggregate, catalog, Duration.ZERO, uidPrefix);
       outputs.add(tag(streams.records(), index, TestOutput.Kind.RECORD, WindowRecordTypeInfo.INSTANCE));
       streams.spikeAlerts().ifPresent(alerts -> outputs.add(tag(alerts, index, TestOutput.Kind.ALERT, alertType)));
       outputs.add(streams.late().map(new DescribeLate(index)).returns(OUTPUT_TYPE).name("late of test " + index));

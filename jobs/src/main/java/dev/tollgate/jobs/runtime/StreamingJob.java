@@ -1,17 +1,14 @@
 package dev.tollgate.jobs.runtime;
 
 import dev.tollgate.dsl.plan.RuleSetPlan;
-import dev.tollgate.engine.aggregate.WindowRecord;
 import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.event.EventCatalog;
-import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.pipeline.RiskPipeline;
 import dev.tollgate.engine.source.RawRecord;
 import dev.tollgate.jobs.config.JobSettings;
 import dev.tollgate.jobs.kafka.KafkaInput;
 import dev.tollgate.jobs.kafka.KafkaOutput;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -54,21 +51,15 @@ public final class StreamingJob {
             "kafka: " + String.join(", ", settings.topics().inputs()))
         .uid(SOURCE_UID);
     RiskPipeline.Streams risk = RiskPipeline.attach(raw, plan, options, null);
-    AggregateStage.Streams aggregates = AggregateStage.attach(risk.events(), plan, catalog);
-
-    List<DataStream<Alert>> alerts = new ArrayList<>(risk.alerts());
-    alerts.addAll(aggregates.alerts());
-    List<DataStream<Rejected>> rejected = new ArrayList<>(List.of(risk.rejected()));
-    rejected.addAll(aggregates.rejected());
-
+    List<DataStream<Alert>> alerts = risk.alerts();
     KafkaOutput output = new KafkaOutput(settings);
     if (!alerts.isEmpty()) {
       RoutingStage.attach(alerts, plan, catalog, settings, output);
     }
-    union(rejected).sinkTo(output.rejected())
+    risk.rejected().sinkTo(output.rejected())
         .uid(REJECTED_SINK_UID).name("rejected → " + settings.topics().rejected());
-    if (!aggregates.records().isEmpty()) {
-      union(aggregates.records()).sinkTo(output.aggregates(plan.aggregates()))
+    if (!risk.aggregates().isEmpty()) {
+      union(risk.aggregates()).sinkTo(output.aggregates(plan.aggregates()))
           .uid(AGGREGATES_SINK_UID).name("aggregates → " + settings.topics().aggregates());
     }
   }

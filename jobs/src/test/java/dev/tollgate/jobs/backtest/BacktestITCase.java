@@ -28,9 +28,11 @@ class BacktestITCase {
   /** The shipped rules and three routes. */
   static RuleSetPlan routedPlan;
   static Path events;
+  /** The sample's backtest with the routes, written to {@code dir/sample}; most tests read it. */
+  static BacktestReport report;
 
   @BeforeAll
-  static void compileRulesAndWriteEvents() throws IOException {
+  static void compileRulesWriteEventsAndRunTheSample() throws Exception {
     Compilation compilation = new RuleSetCompiler().compile(List.of(Path.of("../rules")), Map.of());
     assertThat(compilation.diagnostics().sorted()).isEmpty();
     plan = compilation.plan();
@@ -54,49 +56,43 @@ class BacktestITCase {
     routedPlan = routed.plan();
     events = dir.resolve("events.jsonl");
     Files.write(events, sampleLines(), StandardCharsets.UTF_8);
+    report = Backtest.run(routedPlan, options(dir.resolve("sample")));
   }
 
   @Test
   void everyInputLineIsProcessedOrRejected() throws Exception {
-    BacktestReport report = Backtest.run(plan, options(dir.resolve("accounting")));
-
     assertThat(report.inputLines()).isEqualTo(Files.readAllLines(events).size());
     assertThat(report.processed() + report.rejected()).isEqualTo(report.inputLines());
     assertThat(report.rejectedByReason()).containsEntry("bad_json", 2L).containsEntry("late", 1L)
         .containsEntry("missing_ts", 1L).containsEntry("unknown_event_type", 1L);
-    assertThat(Files.readAllLines(dir.resolve("accounting/rejected.jsonl"))).hasSize((int) report.rejected());
+    assertThat(Files.readAllLines(dir.resolve("sample/rejected.jsonl"))).hasSize((int) report.rejected());
   }
 
   @Test
   void firesTheExpectedRulesOnTheSample() throws Exception {
-    BacktestReport report = Backtest.run(plan, options(dir.resolve("rules")));
-
     assertThat(report.alertsPerRule()).containsEntry("aml.structuring", 20L)
         .containsEntry("contraband.embargoed_destination", 20L)
         .containsEntry("fraud.card_testing", 20L);
-    assertThat(Files.readString(dir.resolve("rules/summary.json"))).contains("\"alertsPerRule\"");
+    assertThat(Files.readString(dir.resolve("sample/summary.json"))).contains("\"alertsPerRule\"");
   }
 
   @Test
-  void theSameInputTwiceGivesByteIdenticalAlertsRoutedAlertsAndCases() throws Exception {
-    Backtest.run(routedPlan, options(dir.resolve("first")));
+  void theSameInputTwiceGivesByteIdenticalOutput() throws Exception {
     Backtest.run(routedPlan, options(dir.resolve("second")));
 
-    byte[] first = Files.readAllBytes(dir.resolve("first/alerts.jsonl"));
-    assertThat(first).isNotEmpty();
-    assertThat(Files.readAllBytes(dir.resolve("second/alerts.jsonl"))).isEqualTo(first);
-    assertThat(Files.readAllBytes(dir.resolve("first/cases.jsonl"))).isNotEmpty();
-    for (String file : List.of("rejected.jsonl", "cases.jsonl", "routed/aml_cases.jsonl", "routed/fraud_desk.jsonl",
-        "routed/critical.jsonl")) {
+    assertThat(Files.readAllBytes(dir.resolve("sample/alerts.jsonl"))).isNotEmpty();
+    assertThat(Files.readAllBytes(dir.resolve("sample/aggregates.jsonl"))).isNotEmpty();
+    assertThat(Files.readAllBytes(dir.resolve("sample/cases.jsonl"))).isNotEmpty();
+    for (String file : List.of("alerts.jsonl", "rejected.jsonl", "aggregates.jsonl", "cases.jsonl",
+        "routed/aml_cases.jsonl", "routed/fraud_desk.jsonl", "routed/critical.jsonl")) {
       assertThat(Files.readAllBytes(dir.resolve("second").resolve(file))).as(file)
-          .isEqualTo(Files.readAllBytes(dir.resolve("first").resolve(file)));
+          .isEqualTo(Files.readAllBytes(dir.resolve("sample").resolve(file)));
     }
   }
 
   @Test
   void eachRouteGetsWhatItsConditionTakesInCasesPerEntity() throws Exception {
-    Path out = dir.resolve("routed");
-    Backtest.run(routedPlan, options(out));
+    Path out = dir.resolve("sample");
 
     List<String> alerts = Files.readAllLines(out.resolve("alerts.jsonl"));
     List<String> aml = Files.readAllLines(out.resolve("routed/aml_cases.jsonl"));
@@ -131,6 +127,74 @@ class BacktestITCase {
   /** A routed document without the members routing added: the alert as alerts.jsonl has it. */
   private static String withoutRouting(String routed) {
     return routed.replaceAll(",\"caseId\":\"[0-9a-f]+\",\"route\":\"[^\"]+\"}$", "}");
+  }
+
+  @Test
+  void writesOneRecordPerGroupPerWindowTheInputReachedSortedAndCounted() throws Exception {
+    List<String> records = Files.readAllLines(dir.resolve("sample/aggregates.jsonl"));
+    // 20 orders of SKU-1 to FR between 00:03 and 01:14: the 00:00 hour is closed, 01:00 is not
+    long ordersInFirstHour = sampleLines().stream()
+        .filter(line -> line.startsWith("{\"event\":\"Order\""))
+        .filter(line -> timestamp(line) < START.plusSeconds(3600).toEpochMilli())
+        .count();
+    assertThat(records).filteredOn(line -> line.contains("\"demand.hourly_by_sku\"")).containsExactly(
+        "{\"aggregate\":\"demand.hourly_by_sku\",\"window_start\":\"2026-03-01T00:00:00Z\","
+            + "\"window_end\":\"2026-03-01T01:00:00Z\",\"sku\":\"SKU-1\",\"destinationCountry\":\"FR\","
+            + "\"orders\":" + ordersInFirstHour + ",\"units\":" + ordersInFirstHour + ",\"revenue\":"
+            + ordersInFirstHour * 20 + ".00}");
+    assertThat(records).isSortedAccordingTo(java.util.Comparator.comparing((String line) -> line.substring(
+        line.indexOf("\"window_start\""), line.indexOf("\"window_end\""))));
+    assertThat(report.aggregateRecords()).isEqualTo(records.size());
+    assertThat(report.aggregates().get("demand.hourly_by_sku").top()).singleElement()
+        .satisfies(group -> assertThat(group.group()).containsExactly("SKU-1", "FR"));
+    assertThat(Files.readString(dir.resolve("sample/summary.json")))
+        .contains("\"aggregateRecords\" : " + records.size())
+        .contains("\"demand.hourly_by_sku\" : {\n      \"records\" : 1,");
+  }
+
+  @Test
+  void anOrderTooLateForRulesCountsInAggregatesWithinTheLateness() throws Exception {
+    Path late = dir.resolve("late.jsonl");
+    long hour = START.toEpochMilli();
+    Files.write(late, List.of(
+        order("o1", hour + 10 * 60_000),
+        order("o2", hour + 50 * 60_000),
+        order("late", hour + 40 * 60_000),
+        order("o3", hour + 125 * 60_000)), StandardCharsets.UTF_8);
+
+    BacktestReport strict = Backtest.run(plan, new Backtest.Options(late, "late.jsonl", dir.resolve("strict"), 2,
+        PipelineOptions.replay(Duration.ofSeconds(5)), null));
+    BacktestReport lenient = Backtest.run(plan, new Backtest.Options(late, "late.jsonl", dir.resolve("lenient"), 2,
+        PipelineOptions.replay(Duration.ofSeconds(5)).withAggregateLateness(Duration.ofMinutes(15)), null));
+
+    assertThat(strict.rejectedByReason()).containsEntry("late", 1L);
+    assertThat(hourlyOrders(dir.resolve("strict"))).isEqualTo("\"orders\":2");
+    assertThat(lenient.rejected()).isZero();
+    assertThat(lenient.processedForAggregatesOnly()).isEqualTo(1);
+    assertThat(lenient.processed()).isEqualTo(lenient.inputLines());
+    assertThat(hourlyOrders(dir.resolve("lenient"))).isEqualTo("\"orders\":3");
+  }
+
+  private static String hourlyOrders(Path out) throws IOException {
+    return Files.readAllLines(out.resolve("aggregates.jsonl")).stream()
+        .filter(line -> line.contains("\"demand.hourly_by_sku\"") && line.contains("\"window_start\":\"2026-03-01T00:00:00Z\""))
+        .map(line -> line.replaceAll(".*(\"orders\":[0-9]+).*", "$1"))
+        .findFirst().orElse("none");
+  }
+
+  private static String order(String id, long ts) {
+    return String.format("{\"event\":\"Order\",\"id\":\"%s\",\"ts\":%d,\"orderId\":\"O-%s\",\"buyerId\":\"B1\","
+        + "\"sku\":\"SKU-1\",\"category\":\"APPAREL\",\"quantity\":1,\"unitPrice\":20.00,\"amount\":20.00,"
+        + "\"currency\":\"USD\",\"destinationCountry\":\"FR\",\"channel\":\"WEB\",\"status\":\"PLACED\"}", id, ts, id);
+  }
+
+  private static long timestamp(String line) {
+    int at = line.indexOf("\"ts\":") + 5;
+    int end = at;
+    while (Character.isDigit(line.charAt(end))) {
+      end++;
+    }
+    return Long.parseLong(line.substring(at, end));
   }
 
   private static Backtest.Options options(Path out) {

@@ -17,8 +17,8 @@ class EffectivenessJsonTest {
     BacktestReport.Effectiveness effectiveness = new BacktestReport.Effectiveness(
         Map.of("aml.structuring", new BacktestReport.RuleFigures(10, 8, 2, typologiesOfRule)),
         Map.of("structuring", new BacktestReport.TypologyFigures(30, 24, 6, 5, detectors)));
-    BacktestReport report = new BacktestReport(1000, 998, new TreeMap<>(Map.of("late", 2L)),
-        new TreeMap<>(Map.of("aml.structuring", 10L)), 0, Duration.ofSeconds(3), effectiveness);
+    BacktestReport report = new BacktestReport(1000, 998, 0, new TreeMap<>(Map.of("late", 2L)),
+        new TreeMap<>(Map.of("aml.structuring", 10L)), 0, new TreeMap<>(), Duration.ofSeconds(3), effectiveness);
 
     EffectivenessJson.Summary summary = EffectivenessJson.read(SummaryJson.encode(report));
 
@@ -30,7 +30,7 @@ class EffectivenessJsonTest {
 
   @Test
   void aSummaryWithoutLabelsHasNoEffectiveness() throws Exception {
-    BacktestReport report = new BacktestReport(5, 5, new TreeMap<>(), new TreeMap<>(), 0, Duration.ofSeconds(1), null);
+    BacktestReport report = new BacktestReport(5, 5, 0, new TreeMap<>(), new TreeMap<>(), 0, new TreeMap<>(), Duration.ofSeconds(1), null);
 
     assertThat(EffectivenessJson.read(SummaryJson.encode(report)).effectiveness()).isNull();
   }
