@@ -43,6 +43,21 @@ final class AggregateInput extends RichFilterFunction<Event> {
       return false;
     }
     metrics.evaluated().inc();
+    return matches(event);
+  }
+
+  /**
+   * Whether the aggregate counts the event, without touching metrics: also asked outside a running
+   * function, by {@link CountedByAggregates} on behalf of the admission operator.
+   */
+  boolean counts(Event event) {
+    return event.typeId() == eventType && matches(event);
+  }
+
+  private boolean matches(Event event) {
+    if (context == null) {
+      context = new EventContext();
+    }
     return condition.test(context.at(event)) && groupKey.of(event) != null;
   }
 }
