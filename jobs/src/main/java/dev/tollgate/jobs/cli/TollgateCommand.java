@@ -13,12 +13,13 @@ import picocli.CommandLine.Option;
     name = "tollgate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Streaming risk engine for cross-border commerce: check, test, backtest and explain rules.",
+    description = "Streaming risk engine for cross-border commerce: check, test, backtest and explain rules; generate traffic; run the demo.",
     subcommands = {
       CheckCommand.class,
       ExplainCommand.class,
       BacktestCommand.class,
       GenerateCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {
