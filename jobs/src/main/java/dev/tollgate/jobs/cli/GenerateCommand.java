@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
   @Option(names = "--events", paramLabel = "N", defaultValue = "100000", converter = CountConverter.class,
       description = "How many events to write, e.g. 100000, 1_000_000 or 250k (default: ${DEFAULT-VALUE}).")
   long events;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "tollgate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Streaming risk engine for cross-border commerce: check, test, backtest and explain rules.",
+    description = "Streaming risk engine for cross-border commerce: check, test, backtest and explain rules; generate traffic; run the demo.",
     subcommands = {
       CheckCommand.class,
       TestCommand.class,
@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       DeployCommand.class,
       DocsCommand.class,
       BenchCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {

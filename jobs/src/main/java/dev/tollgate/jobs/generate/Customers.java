@@ -20,6 +20,7 @@ final class Customers {
   private final long salt;
   private final Country[] country;
   private final City[] city;
+  private final String[] ids;
   private final Zipf activity;
   private final Zipf cardActivity;
   private final int[] majorCurrencyCustomers;
@@ -29,6 +30,7 @@ final class Customers {
     this.salt = rng.nextLong();
     this.country = new Country[count];
     this.city = new City[count];
+    this.ids = new String[count];
     Weighted<Country> homes = Weighted.of(geography.countries(), Country::accountWeight);
     int major = 0;
     for (int i = 0; i < count; i++) {
@@ -70,7 +72,12 @@ final class Customers {
   }
 
   String id(int customer) {
-    return Ids.numbered("AC", customer, 8);
+    String id = ids[customer];
+    if (id == null) { // most events name an account: format each once
+      id = Ids.numbered("AC", customer, 8);
+      ids[customer] = id;
+    }
+    return id;
   }
 
   Country country(int customer) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +33,11 @@ final class JsonLinesWriter implements Closeable {
   /** Names and type names encoded to UTF-8 once, not on every event. */
   private final Map<String, SerializedString> fieldNames = new HashMap<>();
   private final Map<EventType, SerializedString> typeNames = new EnumMap<>(EventType.class);
+  /**
+   * The encoded field names of the last event of each type, by position: events of a type list their
+   * fields in the same order, so a name is looked up only when it differs from the one seen there.
+   */
+  private final Map<EventType, SerializedString[]> namesByPosition = new EnumMap<>(EventType.class);
   private long sequence;
 
   /** Writes to {@code out} without closing it, so standard output can be a target. */
@@ -49,8 +55,18 @@ final class JsonLinesWriter implements Closeable {
     json.writeString(buffer, 0, TextFormat.sequenceId(event.type().idPrefix(), ++sequence, buffer));
     json.writeFieldName(TS);
     json.writeString(buffer, 0, format.timestamp(event.timestamp(), buffer));
+    SerializedString[] names = namesByPosition.computeIfAbsent(event.type(), type -> new SerializedString[0]);
+    if (names.length < event.size()) {
+      names = Arrays.copyOf(names, event.size());
+      namesByPosition.put(event.type(), names);
+    }
     for (int i = 0; i < event.size(); i++) {
-      json.writeFieldName(fieldNames.computeIfAbsent(event.name(i), SerializedString::new));
+      SerializedString name = names[i];
+      if (name == null || !name.getValue().equals(event.name(i))) {
+        name = fieldNames.computeIfAbsent(event.name(i), SerializedString::new);
+        names[i] = name;
+      }
+      json.writeFieldName(name);
       writeValue(event, i);
     }
     if (event.label() != null) {

@@ -88,6 +88,12 @@ final class Shipping {
     return ceilToHour(eta);
   }
 
+  /** The least time a parcel needs between two places: none by road nearby, a flight further away. */
+  static long shortestTrip(Place from, Place to) {
+    double km = Geography.distanceKm(from.lat(), from.lon(), to.lat(), to.lon());
+    return km > LOCAL_KM ? FLIGHT_HANDLING + (long) (km / FLIGHT_KMH * Millis.HOUR) : 0;
+  }
+
   static long ceilToHour(long time) {
     return Math.floorDiv(time + Millis.HOUR - 1, Millis.HOUR) * Millis.HOUR;
   }
@@ -135,11 +141,7 @@ final class Shipping {
     }
 
     void scan(int minHours, int maxHours, String status, Place place) {
-      long earliest = time;
-      double km = last == null ? 0 : Geography.distanceKm(last.lat(), last.lon(), place.lat(), place.lon());
-      if (km > LOCAL_KM) {
-        earliest += FLIGHT_HANDLING + (long) (km / FLIGHT_KMH * Millis.HOUR);
-      }
+      long earliest = last == null ? time : time + shortestTrip(last, place);
       time = Math.max(time + rng.millis(minHours * Millis.HOUR, maxHours * Millis.HOUR), earliest);
       stops.add(new Journey.Stop(time, status, place, 0));
       last = place;
