@@ -5,6 +5,7 @@ import dev.tollgate.engine.metrics.RuleMetrics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.ValueState;
@@ -42,6 +43,9 @@ import org.apache.flink.configuration.Configuration;
  * pending the timer and all state are gone.
  */
 final class PatternRuleRunner {
+  /** Shared-buffer maps kept as one value: the NFA iterates this one on every time advance. */
+  private static final Set<String> VALUE_BACKED_MAPS = Set.of("sharedBuffer-events-count");
+
   private final PatternRule rule;
   private final ValueState<NFAState> nfaStates;
   private final ValueState<Long> wakeUp;
@@ -72,7 +76,7 @@ final class PatternRuleRunner {
       SharedBufferCacheConfig cacheConfig,
       TimerService processingTime) {
     this.rule = rule;
-    KeyedStateStore store = new PrefixedKeyedStateStore(operatorStore, rule.stateId() + "/");
+    KeyedStateStore store = new PrefixedKeyedStateStore(operatorStore, rule.stateId() + "/", VALUE_BACKED_MAPS);
     this.nfaStates = store.getState(new ValueStateDescriptor<>("nfa-state", new NFAStateSerializer()));
     this.wakeUp = store.getState(new ValueStateDescriptor<>("wake-up", LongSerializer.INSTANCE));
     this.sharedBuffer = new SharedBuffer<>(store, eventSerializer, cacheConfig);

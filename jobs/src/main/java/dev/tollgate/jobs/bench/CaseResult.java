@@ -20,9 +20,7 @@ record CaseResult(BenchCase benchCase, String inputDescription, List<RoundResult
   }
 
   double medianEventsPerSecond() {
-    List<Double> sorted = sortedRates();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return median(sortedRates());
   }
 
   double minEventsPerSecond() {
@@ -45,8 +43,12 @@ record CaseResult(BenchCase benchCase, String inputDescription, List<RoundResult
       rates.add(round.eventsPerCpuSecond());
     }
     rates.sort(null);
-    int n = rates.size();
-    return n % 2 == 1 ? rates.get(n / 2) : (rates.get(n / 2 - 1) + rates.get(n / 2)) / 2;
+    return median(rates);
+  }
+
+  private static double median(List<Double> sorted) {
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   long heapPeakBytes() {

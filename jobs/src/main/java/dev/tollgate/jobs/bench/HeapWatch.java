@@ -23,9 +23,8 @@ final class HeapWatch implements AutoCloseable, NotificationListener {
   private static final long SAMPLE_MILLIS = 50;
 
   private final AtomicLong afterGcPeak = new AtomicLong();
-  private final AtomicLong sampledPeak = new AtomicLong();
   private final List<NotificationEmitter> emitters = new ArrayList<>();
-  private final Thread sampler;
+  private final PeakSampler sampler;
 
   private HeapWatch() {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -34,18 +33,8 @@ final class HeapWatch implements AutoCloseable, NotificationListener {
         emitters.add(emitter);
       }
     }
-    sampler = new Thread(() -> {
-      try {
-        while (!Thread.currentThread().isInterrupted()) {
-          sampledPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-          Thread.sleep(SAMPLE_MILLIS);
-        }
-      } catch (InterruptedException done) {
-        Thread.currentThread().interrupt();
-      }
-    }, "bench-heap-sampler");
-    sampler.setDaemon(true);
-    sampler.start();
+    sampler = new PeakSampler("bench-heap-sampler", SAMPLE_MILLIS,
+        () -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
   }
 
   /** Collects what the previous run left behind, then starts watching. */
@@ -77,17 +66,16 @@ final class HeapWatch implements AutoCloseable, NotificationListener {
   /** Largest heap occupancy after a collection; the sampled peak if no collection happened. */
   long livePeakBytes() {
     long live = afterGcPeak.get();
-    return live > 0 ? live : sampledPeak.get();
+    return live > 0 ? live : sampler.peak();
   }
 
   long sampledPeakBytes() {
-    return sampledPeak.get();
+    return sampler.peak();
   }
 
   @Override
   public void close() throws Exception {
-    sampler.interrupt();
-    sampler.join();
+    sampler.close();
     for (NotificationEmitter emitter : emitters) {
       emitter.removeNotificationListener(this);
     }

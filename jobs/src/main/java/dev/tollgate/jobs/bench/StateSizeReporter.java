@@ -3,7 +3,6 @@ package dev.tollgate.jobs.bench;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
@@ -58,30 +57,16 @@ public final class StateSizeReporter implements MetricReporter {
 
   /** Samples the total while a run goes on; {@link #peakBytes()} is the largest total seen. */
   static final class Watch implements AutoCloseable {
-    private final AtomicLong peak = new AtomicLong();
-    private final Thread sampler;
+    private final PeakSampler sampler = new PeakSampler("bench-state-sampler", SAMPLE_MILLIS, Watch::total);
 
-    private Watch() {
-      sampler = new Thread(() -> {
-        try {
-          while (!Thread.currentThread().isInterrupted()) {
-            peak.accumulateAndGet(total(), Math::max);
-            Thread.sleep(SAMPLE_MILLIS);
-          }
-        } catch (InterruptedException done) {
-          Thread.currentThread().interrupt();
-        }
-      }, "bench-state-sampler");
-      sampler.setDaemon(true);
-      sampler.start();
-    }
+    private Watch() {}
 
     static Watch start() {
       return new Watch();
     }
 
     long peakBytes() {
-      return peak.get();
+      return sampler.peak();
     }
 
     private static long total() {
@@ -99,9 +84,7 @@ public final class StateSizeReporter implements MetricReporter {
 
     @Override
     public void close() throws InterruptedException {
-      sampler.interrupt();
-      sampler.join();
-      peak.accumulateAndGet(total(), Math::max);
+      sampler.close();
     }
   }
 
