@@ -110,6 +110,7 @@ public final class RuleSetFixture {
           Transaction { id: "o1", ts: "2026-03-01T09:10:00Z", accountId: "A1", type: "DEPOSIT", amount: 500 }
           Transaction { id: "o2", ts: "2026-03-01T09:20:00Z", accountId: "A1", type: "DEPOSIT", amount: 250.50 }
           Transaction { id: "o3", ts: "2026-03-01T11:00:00Z", accountId: "A1", type: "DEPOSIT", amount: 1 }
+          Transaction { id: "o4", ts: "2026-03-01T12:00:00Z", accountId: "A2", type: "DEPOSIT", amount: 1 }
         }
         expect record { window_start: "2026-03-01T09:00:00Z", accountId: "A1", n: 2, total: 750.5 }
         expect 2 records
