@@ -41,9 +41,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed of the sample (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = Scenario.DEFAULT,
+  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = Scenario.DEFAULT, converter = ScenarioConverter.class,
       description = "Traffic scenario, as for generate (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  Scenario scenario;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Where events.jsonl and the backtest's files go (default: a new temporary directory).")
@@ -63,12 +63,6 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Scenario chosen;
-    try {
-      chosen = Scenario.parse(scenario);
-    } catch (IllegalArgumentException e) {
-      return usageError(stderr, e.getMessage());
-    }
     List<Path> ruleSet = rules;
     if (ruleSet == null) {
       Path shipped = ShippedRules.locate().orElse(null);
@@ -89,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     Path eventsFile = dir.resolve("events.jsonl");
     stdout.printf("2/3 traffic   %s", indentContinuation(GenerationReport.render(GenerateCommand.writeFile(
-        new TrafficGenerator.Settings(events, seed, chosen, TrafficGenerator.DEFAULT_START), eventsFile),
+        new TrafficGenerator.Settings(events, seed, scenario, TrafficGenerator.DEFAULT_START), eventsFile),
         eventsFile.toString())));
     stdout.printf("3/3 backtest  every rule over %s, parallelism %d, in event time%n%n", eventsFile.getFileName(),
         parallelism);

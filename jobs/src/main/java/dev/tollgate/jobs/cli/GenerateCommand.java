@@ -38,10 +38,10 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the events; - for standard output.")
   Path out;
 
-  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = Scenario.DEFAULT,
+  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = Scenario.DEFAULT, converter = ScenarioConverter.class,
       description = "mixed, background, aml, fraud, contraband, shipment, demand, or a typology label such as "
           + "structuring; combine with commas (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  Scenario scenario;
 
   @Option(names = "--start", paramLabel = "INSTANT", defaultValue = "2026-03-01T00:00:00Z",
       description = "Start of the simulated period, ISO-8601 UTC (default: ${DEFAULT-VALUE}).")
@@ -51,15 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Scenario chosen;
-    try {
-      chosen = Scenario.parse(scenario);
-    } catch (IllegalArgumentException e) {
-      stderr.println("tollgate: " + e.getMessage());
-      stderr.flush();
-      return 2;
-    }
-    TrafficGenerator.Settings settings = new TrafficGenerator.Settings(events, seed, chosen, start);
+    TrafficGenerator.Settings settings = new TrafficGenerator.Settings(events, seed, scenario, start);
     if (out.toString().equals("-")) {
       TrafficGenerator.Summary summary = TrafficGenerator.generate(settings, System.out);
       stderr.print(GenerationReport.render(summary, "standard output"));
