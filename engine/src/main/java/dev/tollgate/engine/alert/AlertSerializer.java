@@ -4,6 +4,7 @@ import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.Severity;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventSerializer;
+import dev.tollgate.engine.serde.ImmutableValueSerializer;
 import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.apache.flink.types.StringValue;
  * as typed objects without Kryo. Events are written by the nested {@link EventSerializer}; key
  * values carry a one-byte type tag because an alert does not know its rule's key types.
  */
-public final class AlertSerializer extends TypeSerializer<Alert> {
+public final class AlertSerializer extends ImmutableValueSerializer<Alert> {
   private static final long serialVersionUID = 1L;
 
   private static final Severity[] SEVERITIES = Severity.values();
@@ -38,33 +39,8 @@ public final class AlertSerializer extends TypeSerializer<Alert> {
   }
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public TypeSerializer<Alert> duplicate() {
     return this;
-  }
-
-  @Override
-  public Alert createInstance() {
-    return null;
-  }
-
-  @Override
-  public Alert copy(Alert from) {
-    return from;
-  }
-
-  @Override
-  public Alert copy(Alert from, Alert reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -118,16 +94,6 @@ public final class AlertSerializer extends TypeSerializer<Alert> {
       tags.add(StringValue.readString(in));
     }
     return new Alert(alertId, ruleId, ruleVersion, severity, category, mode, key, message, eventTime, matched, tags);
-  }
-
-  @Override
-  public Alert deserialize(Alert reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tollgate.engine.route;
 
 import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.alert.AlertSerializer;
+import dev.tollgate.engine.serde.ImmutableValueSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.apache.flink.types.StringValue;
  * Flink serializer for routed alerts (between operators and in case grouping's state): the alert by
  * the nested {@link AlertSerializer}, then route names and the case id (empty for none).
  */
-public final class RoutedAlertSerializer extends TypeSerializer<RoutedAlert> {
+public final class RoutedAlertSerializer extends ImmutableValueSerializer<RoutedAlert> {
   private static final long serialVersionUID = 1L;
 
   private final TypeSerializer<Alert> alerts;
@@ -26,34 +27,9 @@ public final class RoutedAlertSerializer extends TypeSerializer<RoutedAlert> {
   }
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public TypeSerializer<RoutedAlert> duplicate() {
     TypeSerializer<Alert> copy = alerts.duplicate();
     return copy == alerts ? this : new RoutedAlertSerializer(copy);
-  }
-
-  @Override
-  public RoutedAlert createInstance() {
-    return null;
-  }
-
-  @Override
-  public RoutedAlert copy(RoutedAlert from) {
-    return from;
-  }
-
-  @Override
-  public RoutedAlert copy(RoutedAlert from, RoutedAlert reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -79,16 +55,6 @@ public final class RoutedAlertSerializer extends TypeSerializer<RoutedAlert> {
     }
     String caseId = in.readBoolean() ? StringValue.readString(in) : null;
     return new RoutedAlert(alert, routes, caseId);
-  }
-
-  @Override
-  public RoutedAlert deserialize(RoutedAlert reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override
