@@ -13,14 +13,18 @@ public final class EmbeddedCluster {
   private EmbeddedCluster() {}
 
   public static StreamExecutionEnvironment environment(int parallelism) {
-    return environment(parallelism, "hashmap");
+    return environment(parallelism, new Configuration());
   }
 
-  /** @param stateBackend {@code hashmap} or {@code rocksdb} (benchmarks compare them) */
-  public static StreamExecutionEnvironment environment(int parallelism, String stateBackend) {
+  /**
+   * The embedded cluster with {@code settings} over the defaults, e.g. {@code state.backend.type:
+   * rocksdb} for a run whose state should live in RocksDB.
+   */
+  public static StreamExecutionEnvironment environment(int parallelism, Configuration settings) {
     Configuration config = new Configuration();
-    config.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+    config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     config.set(RestOptions.BIND_PORT, "0");
+    config.addAll(settings);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
     env.setParallelism(parallelism);
     return env;

@@ -52,6 +52,19 @@ public final class RuleSetCompiler {
     return finish(loaded, params, diagnostics, sources);
   }
 
+  /**
+   * Loads and checks {@code paths} without planning: the checker's view of the rule set, with the
+   * analysis of every expression, for tools that need more than the plan (a rule catalog lists the
+   * consts each rule reads, see {@link dev.tollgate.dsl.check.ConstUses}). Null when the rule set
+   * has errors; {@link #compile} reports them.
+   */
+  public CheckedRuleSet check(List<Path> paths, Map<String, String> params) {
+    Diagnostics diagnostics = new Diagnostics();
+    LoadedRuleSet loaded = new RuleSetLoader(diagnostics, new SourceFiles(), workingDirectory).load(paths);
+    CheckedRuleSet checked = new RuleSetChecker(diagnostics).check(loaded, params);
+    return diagnostics.hasErrors() ? null : checked;
+  }
+
   private static Compilation finish(LoadedRuleSet loaded, Map<String, String> params, Diagnostics diagnostics,
       SourceFiles sources) {
     CheckedRuleSet checked = new RuleSetChecker(diagnostics).check(loaded, params);

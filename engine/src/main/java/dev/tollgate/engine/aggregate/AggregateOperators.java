@@ -58,7 +58,17 @@ public final class AggregateOperators {
    */
   public static AggregateStreams build(DataStream<Event> events, DataStream<Event> aggregatesOnly, AggregatePlan plan,
       EventCatalog catalog, Duration allowedLateness) {
-    String uid = uid(plan);
+    return build(events, aggregatesOnly, plan, catalog, allowedLateness, "");
+  }
+
+  /**
+   * As {@link #build(DataStream, DataStream, AggregatePlan, EventCatalog, Duration)}, with {@code
+   * uidPrefix} before every uid, so the same aggregate can appear more than once in a job (rule
+   * tests).
+   */
+  public static AggregateStreams build(DataStream<Event> events, DataStream<Event> aggregatesOnly, AggregatePlan plan,
+      EventCatalog catalog, Duration allowedLateness, String uidPrefix) {
+    String uid = uidPrefix + uid(plan);
     OutputTag<Event> lateTag = new OutputTag<>(uid + "/late", new EventTypeInfo(catalog));
     SelectAggregator aggregator = new SelectAggregator(plan);
 

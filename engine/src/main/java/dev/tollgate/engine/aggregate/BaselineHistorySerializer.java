@@ -1,5 +1,6 @@
 package dev.tollgate.engine.aggregate;
 
+import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;

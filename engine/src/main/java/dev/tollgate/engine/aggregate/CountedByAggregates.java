@@ -23,7 +23,7 @@ public final class CountedByAggregates implements Serializable {
 
   public boolean test(Event event) {
     for (AggregateInput input : inputs) {
-      if (input.filter(event)) {
+      if (input.counts(event)) {
         return true;
       }
     }

@@ -3,6 +3,7 @@ package dev.tollgate.engine.aggregate;
 import dev.tollgate.dsl.plan.AggregateFunction;
 import dev.tollgate.dsl.plan.AggregateSpec;
 import dev.tollgate.dsl.types.ValueType;
+import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;

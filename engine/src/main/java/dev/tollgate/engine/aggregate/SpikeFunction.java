@@ -5,6 +5,7 @@ import dev.tollgate.dsl.plan.AggregatePlan.WindowKind;
 import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.eval.Condition;
 import dev.tollgate.engine.eval.ExpressionCompiler;
+import dev.tollgate.engine.metrics.RuleMetrics;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -45,6 +46,7 @@ final class SpikeFunction extends KeyedProcessFunction<String, WindowRecord, Ale
   private transient SpikeContext context;
   private transient SpikeAlerts alerts;
   private transient ValueState<BaselineHistory> history;
+  private transient RuleMetrics metrics;
 
   /** @param lateness the window operator's allowed lateness in milliseconds */
   SpikeFunction(AggregatePlan plan, long lateness) {
@@ -64,6 +66,7 @@ final class SpikeFunction extends KeyedProcessFunction<String, WindowRecord, Ale
     condition = new ExpressionCompiler().compileCondition(plan.spike().condition());
     context = new SpikeContext(layout);
     alerts = new SpikeAlerts(plan);
+    metrics = RuleMetrics.of(getRuntimeContext().getMetricGroup(), plan.id());
     history = getRuntimeContext().getState(
         new ValueStateDescriptor<>("baseline-history", BaselineHistorySerializer.INSTANCE));
   }
@@ -103,7 +106,9 @@ final class SpikeFunction extends KeyedProcessFunction<String, WindowRecord, Ale
 
   private void evaluate(WindowRecord record, BaselineHistory current, Collector<Alert> out) {
     context.at(record, current);
+    metrics.evaluated().inc();
     if (condition.test(context)) {
+      metrics.alerts().inc();
       out.collect(alerts.alert(record, context));
     }
   }

@@ -38,7 +38,7 @@ public record StateFootprint(int groupKeyBytes, int accumulatorBytes, int openWi
     Accumulator accumulator = aggregator.createAccumulator();
     String key = "";
     for (Event event : events) {
-      if (input.filter(event)) {
+      if (input.counts(event)) {
         aggregator.add(event, accumulator);
         key = groupKey.of(event);
       }

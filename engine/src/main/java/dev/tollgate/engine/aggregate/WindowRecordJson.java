@@ -39,19 +39,17 @@ public final class WindowRecordJson {
   }
 
   /**
-   * The record's group as a message key, {@code {"aggregate", <group fields>...}}: the same for
-   * every window of one group, so a keyed topic keeps a group's windows in order on one partition.
+   * The record's aggregate and group as a JSON object, the same members in the same order as
+   * {@link #encode} writes them: {@code {"aggregate":"demand.hourly_by_sku","sku":"S1",...}}.
+   * Identifies a group's series of windows (a Kafka key).
    */
-  public String encodeKey(WindowRecord record) {
+  public String encodeGroup(WindowRecord record) {
     return write(record, false);
   }
 
-  /** The aggregate and group fields; with {@code whole}, the window bounds and selected values too. */
+  /** The record, or without {@code whole} only its aggregate and group. */
   private String write(WindowRecord record, boolean whole) {
-    Layout layout = layouts.get(record.aggregateId());
-    if (layout == null) {
-      throw new IllegalArgumentException("no aggregate " + record.aggregateId());
-    }
+    Layout layout = layout(record);
     StringWriter out = new StringWriter(whole ? 256 : 96);
     try (JsonGenerator generator = factory.createGenerator(out)) {
       generator.writeStartObject();
@@ -69,6 +67,14 @@ public final class WindowRecordJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private Layout layout(WindowRecord record) {
+    Layout layout = layouts.get(record.aggregateId());
+    if (layout == null) {
+      throw new IllegalArgumentException("no aggregate " + record.aggregateId());
+    }
+    return layout;
   }
 
   private static void writeFields(JsonGenerator generator, String[] names, ValueType[] types, List<Object> values)

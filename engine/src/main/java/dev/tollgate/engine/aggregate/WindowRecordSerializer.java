@@ -1,5 +1,7 @@
 package dev.tollgate.engine.aggregate;
 
+import dev.tollgate.engine.serde.ImmutableValueSerializer;
+import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,39 +17,14 @@ import org.apache.flink.types.StringValue;
  * function and the sinks. Values carry a type tag, so one stateless serializer serves every
  * aggregate.
  */
-public final class WindowRecordSerializer extends TypeSerializer<WindowRecord> {
+public final class WindowRecordSerializer extends ImmutableValueSerializer<WindowRecord> {
   private static final long serialVersionUID = 1L;
 
   public static final WindowRecordSerializer INSTANCE = new WindowRecordSerializer();
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public TypeSerializer<WindowRecord> duplicate() {
     return this;
-  }
-
-  @Override
-  public WindowRecord createInstance() {
-    return null;
-  }
-
-  @Override
-  public WindowRecord copy(WindowRecord from) {
-    return from;
-  }
-
-  @Override
-  public WindowRecord copy(WindowRecord from, WindowRecord reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -67,16 +44,6 @@ public final class WindowRecordSerializer extends TypeSerializer<WindowRecord> {
     List<Object> group = readValues(in);
     List<Object> values = readValues(in);
     return new WindowRecord(id, start, end, group, values);
-  }
-
-  @Override
-  public WindowRecord deserialize(WindowRecord reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   private static void writeValues(DataOutputView out, List<Object> values) throws IOException {

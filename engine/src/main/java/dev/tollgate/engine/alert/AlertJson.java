@@ -27,13 +27,39 @@ public final class AlertJson {
 
   /** One line of {@code alerts.jsonl}, without the newline. */
   public String encode(Alert alert) {
-    StringWriter out = new StringWriter(512);
+    return json(512, generator -> write(generator, alert));
+  }
+
+  /**
+   * The alert's key as a JSON object in the rule's key order, exactly as the {@code key} member of
+   * {@link #encode} writes it: {@code {"accountId":"A1"}}; {@code {}} for single-event rules.
+   */
+  public String encodeKey(Alert alert) {
+    return json(64, generator -> writeKey(generator, alert));
+  }
+
+  /** What one of the encodings writes. */
+  private interface Body {
+    void writeTo(JsonGenerator generator) throws IOException;
+  }
+
+  private String json(int capacity, Body body) {
+    StringWriter out = new StringWriter(capacity);
     try (JsonGenerator generator = events.factory().createGenerator(out)) {
-      write(generator, alert);
+      body.writeTo(generator);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static void writeKey(JsonGenerator generator, Alert alert) throws IOException {
+    generator.writeStartObject();
+    for (Map.Entry<String, Object> entry : alert.key().entrySet()) {
+      generator.writeFieldName(entry.getKey());
+      writeScalar(generator, entry.getValue());
+    }
+    generator.writeEndObject();
   }
 
   public void write(JsonGenerator generator, Alert alert) throws IOException {
@@ -44,12 +70,8 @@ public final class AlertJson {
     generator.writeStringField("severity", alert.severity().keyword());
     generator.writeStringField("category", alert.category());
     generator.writeStringField("mode", alert.mode().keyword());
-    generator.writeObjectFieldStart("key");
-    for (Map.Entry<String, Object> entry : alert.key().entrySet()) {
-      generator.writeFieldName(entry.getKey());
-      writeScalar(generator, entry.getValue());
-    }
-    generator.writeEndObject();
+    generator.writeFieldName("key");
+    writeKey(generator, alert);
     generator.writeStringField("message", alert.message());
     generator.writeStringField("eventTime", ValueFormat.timestamp(alert.eventTime()));
     generator.writeArrayFieldStart("events");
@@ -65,7 +87,8 @@ public final class AlertJson {
     generator.writeEndObject();
   }
 
-  private static void writeScalar(JsonGenerator generator, Object value) throws IOException {
+  /** A key value as JSON: string, number or boolean by its runtime class; other classes as strings. */
+  public static void writeScalar(JsonGenerator generator, Object value) throws IOException {
     if (value == null) {
       generator.writeNull();
     } else if (value instanceof String s) {

@@ -4,9 +4,9 @@ import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.Severity;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventSerializer;
+import dev.tollgate.engine.serde.ImmutableValueSerializer;
+import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +22,8 @@ import org.apache.flink.types.StringValue;
  * as typed objects without Kryo. Events are written by the nested {@link EventSerializer}; key
  * values carry a one-byte type tag because an alert does not know its rule's key types.
  */
-public final class AlertSerializer extends TypeSerializer<Alert> {
+public final class AlertSerializer extends ImmutableValueSerializer<Alert> {
   private static final long serialVersionUID = 1L;
-
-  private static final byte NULL = 0;
-  private static final byte STRING = 1;
-  private static final byte LONG = 2;
-  private static final byte DECIMAL = 3;
-  private static final byte DOUBLE = 4;
-  private static final byte BOOLEAN = 5;
 
   private static final Severity[] SEVERITIES = Severity.values();
   private static final Mode[] MODES = Mode.values();
@@ -46,33 +39,8 @@ public final class AlertSerializer extends TypeSerializer<Alert> {
   }
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public TypeSerializer<Alert> duplicate() {
     return this;
-  }
-
-  @Override
-  public Alert createInstance() {
-    return null;
-  }
-
-  @Override
-  public Alert copy(Alert from) {
-    return from;
-  }
-
-  @Override
-  public Alert copy(Alert from, Alert reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -86,7 +54,7 @@ public final class AlertSerializer extends TypeSerializer<Alert> {
     out.writeInt(alert.key().size());
     for (Map.Entry<String, Object> entry : alert.key().entrySet()) {
       StringValue.writeString(entry.getKey(), out);
-      writeScalar(out, entry.getValue());
+      TaggedValues.write(out, entry.getValue());
     }
     StringValue.writeString(alert.message(), out);
     out.writeLong(alert.eventTime());
@@ -111,7 +79,7 @@ public final class AlertSerializer extends TypeSerializer<Alert> {
     int keySize = in.readInt();
     Map<String, Object> key = new LinkedHashMap<>();
     for (int i = 0; i < keySize; i++) {
-      key.put(StringValue.readString(in), readScalar(in));
+      key.put(StringValue.readString(in), TaggedValues.read(in));
     }
     String message = StringValue.readString(in);
     long eventTime = in.readLong();
@@ -126,66 +94,6 @@ public final class AlertSerializer extends TypeSerializer<Alert> {
       tags.add(StringValue.readString(in));
     }
     return new Alert(alertId, ruleId, ruleVersion, severity, category, mode, key, message, eventTime, matched, tags);
-  }
-
-  @Override
-  public Alert deserialize(Alert reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
-  }
-
-  private static void writeScalar(DataOutputView out, Object value) throws IOException {
-    if (value == null) {
-      out.writeByte(NULL);
-    } else if (value instanceof String s) {
-      out.writeByte(STRING);
-      StringValue.writeString(s, out);
-    } else if (value instanceof Long n) {
-      out.writeByte(LONG);
-      out.writeLong(n);
-    } else if (value instanceof BigDecimal d) {
-      out.writeByte(DECIMAL);
-      out.writeInt(d.scale());
-      byte[] bytes = d.unscaledValue().toByteArray();
-      out.writeInt(bytes.length);
-      out.write(bytes);
-    } else if (value instanceof Double d) {
-      out.writeByte(DOUBLE);
-      out.writeDouble(d);
-    } else if (value instanceof Boolean b) {
-      out.writeByte(BOOLEAN);
-      out.writeBoolean(b);
-    } else {
-      throw new IOException("unsupported key value " + value.getClass().getName());
-    }
-  }
-
-  private static Object readScalar(DataInputView in) throws IOException {
-    byte tag = in.readByte();
-    switch (tag) {
-      case NULL:
-        return null;
-      case STRING:
-        return StringValue.readString(in);
-      case LONG:
-        return in.readLong();
-      case DECIMAL: {
-        int scale = in.readInt();
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new BigDecimal(new BigInteger(bytes), scale);
-      }
-      case DOUBLE:
-        return in.readDouble();
-      case BOOLEAN:
-        return in.readBoolean();
-      default:
-        throw new IOException("unknown key value tag " + tag);
-    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tollgate.engine.event;
 
 import dev.tollgate.dsl.types.ValueType;
+import dev.tollgate.engine.serde.ImmutableValueSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,7 +17,7 @@ import org.apache.flink.types.StringValue;
  * in its type's encoding. The field count lets a catalog that appends fields read events written
  * before (missing trailing fields read as null), which keeps savepoints across such changes.
  */
-public final class EventSerializer extends TypeSerializer<Event> {
+public final class EventSerializer extends ImmutableValueSerializer<Event> {
   private static final long serialVersionUID = 1L;
 
   private final EventCatalog catalog;
@@ -30,33 +31,8 @@ public final class EventSerializer extends TypeSerializer<Event> {
   }
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public TypeSerializer<Event> duplicate() {
     return this;
-  }
-
-  @Override
-  public Event createInstance() {
-    return null;
-  }
-
-  @Override
-  public Event copy(Event from) {
-    return from;
-  }
-
-  @Override
-  public Event copy(Event from, Event reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -100,16 +76,6 @@ public final class EventSerializer extends TypeSerializer<Event> {
       }
     }
     return new Event(typeId, values);
-  }
-
-  @Override
-  public Event deserialize(Event reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   private static void writeValue(DataOutputView out, Object value, ValueType type) throws IOException {

@@ -1,7 +1,7 @@
 package dev.tollgate.engine.event;
 
+import dev.tollgate.engine.serde.OpaqueTypeInfo;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
@@ -9,12 +9,13 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * ValueStateDescriptor}s and the like so that events are never serialized with Kryo (which would
  * write class names and box every value) but with the catalog-driven {@link EventSerializer}.
  */
-public final class EventTypeInfo extends TypeInformation<Event> {
+public final class EventTypeInfo extends OpaqueTypeInfo<Event> {
   private static final long serialVersionUID = 1L;
 
   private final EventCatalog catalog;
 
   public EventTypeInfo(EventCatalog catalog) {
+    super(Event.class, catalog);
     this.catalog = catalog;
   }
 
@@ -23,57 +24,7 @@ public final class EventTypeInfo extends TypeInformation<Event> {
   }
 
   @Override
-  public boolean isBasicType() {
-    return false;
-  }
-
-  @Override
-  public boolean isTupleType() {
-    return false;
-  }
-
-  @Override
-  public int getArity() {
-    return 1;
-  }
-
-  @Override
-  public int getTotalFields() {
-    return 1;
-  }
-
-  @Override
-  public Class<Event> getTypeClass() {
-    return Event.class;
-  }
-
-  @Override
-  public boolean isKeyType() {
-    return false;
-  }
-
-  @Override
   public TypeSerializer<Event> createSerializer(SerializerConfig config) {
     return new EventSerializer(catalog);
-  }
-
-  @Override
-  public String toString() {
-    return "EventTypeInfo" + catalog;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof EventTypeInfo other && catalog.equals(other.catalog);
-  }
-
-  @Override
-  public int hashCode() {
-    return catalog.hashCode();
-  }
-
-  @Override
-  public boolean canEqual(Object o) {
-    return o instanceof EventTypeInfo;
   }
 }

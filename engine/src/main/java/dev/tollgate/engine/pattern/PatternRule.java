@@ -44,6 +44,12 @@ final class PatternRule {
   /** For {@link Ending#DEADLINE}: the absent step's event type and condition. */
   final int absentType;
   final Condition absentCondition;
+  /**
+   * What an event must satisfy to begin a match, or null when any event of the rule's types may
+   * (the first step is optional, or a deadline absence watches every event).
+   */
+  private final StepCondition start;
+  private final String stateId;
 
   private PatternRule(RulePlan plan, ExpressionCompiler compiler) {
     if (!(plan.body() instanceof RuleBody.Pattern patternBody)) {
@@ -68,6 +74,11 @@ final class PatternRule {
     this.deadline = ending == Ending.DEADLINE ? compiler.compile(body.deadline()) : null;
     this.absentType = ending == Ending.DEADLINE ? last.eventType() : -1;
     this.absentCondition = ending == Ending.DEADLINE ? compiler.compileCondition(last.condition()) : null;
+    StepPlan first = body.steps().get(0);
+    this.start = first.minOccurrences() > 0 && ending != Ending.DEADLINE
+        ? new StepCondition(0, first.eventType(), compiler.compileCondition(first.condition()), stepNames, plan.key(), 0)
+        : null;
+    this.stateId = plan.id() + "@" + plan.version();
   }
 
   static PatternRule compile(RulePlan plan, ExpressionCompiler compiler) {
@@ -76,7 +87,16 @@ final class PatternRule {
 
   /** {@code id@version}: names this rule's state and timers; a new version starts afresh. */
   String stateId() {
-    return plan.id() + "@" + plan.version();
+    return stateId;
+  }
+
+  /**
+   * Whether {@code event} could be the first event of a match. An event that cannot, reaching a
+   * key where the rule has nothing in progress, leaves the NFA as it was: the operator need not
+   * run the rule for it at all.
+   */
+  boolean couldStart(Event event) {
+    return start == null || start.acceptsAsFirst(event);
   }
 
   int stepCount() {

@@ -1,9 +1,11 @@
 package dev.tollgate.engine.pattern;
 
 import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.metrics.RuleMetrics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.ValueState;
@@ -33,7 +35,7 @@ import org.apache.flink.configuration.Configuration;
  * DeadlineTracker}, and the time of the rule's one pending timer; all live in a {@link
  * PrefixedKeyedStateStore} prefixed with the rule's {@link PatternRule#stateId()}.
  *
- * <p>The operator calls, for each key, {@link #load()}, then {@link #advanceTo} and {@link
+ * <p>The operator calls, for each key, {@link #load}, then {@link #advanceTo} and {@link
  * #process} for the buffered events in timestamp order, then {@link #finish}; or {@link #onTimer}
  * when the rule's timer fires. Instead of a timer per partial match (as {@code CepOperator} does),
  * the runner keeps at most one timer per key, at the earliest moment anything can happen: a partial
@@ -41,6 +43,9 @@ import org.apache.flink.configuration.Configuration;
  * pending the timer and all state are gone.
  */
 final class PatternRuleRunner {
+  /** Shared-buffer maps kept as one value: the NFA iterates this one on every time advance. */
+  private static final Set<String> VALUE_BACKED_MAPS = Set.of("sharedBuffer-events-count");
+
   private final PatternRule rule;
   private final ValueState<NFAState> nfaStates;
   private final ValueState<Long> wakeUp;
@@ -50,12 +55,19 @@ final class PatternRuleRunner {
   private final AfterMatchSkipStrategy skipStrategy;
   private final NFA<Event> nfa;
   private final TimerService processingTime;
+  private RuleMetrics metrics;
 
   private NFAState current;
-  /** The latest timestamp of an event that changed the NFA since {@link #load()}; MIN if none. */
+  /** The latest timestamp of an event that changed the NFA since {@link #load}; MIN if none. */
   private long lastTaken;
-  /** The time the NFA was last advanced to since {@link #load()}; MIN if not yet. */
+  /** The time the NFA was last advanced to since {@link #load}; MIN if not yet. */
   private long advancedTo;
+  /**
+   * Nothing was in progress for the key at {@link #load()} (no partial match, no timer, hence an
+   * empty shared buffer) and no event has been taken since: advancing time and storing state are
+   * no-ops, so they are skipped.
+   */
+  private boolean pristine;
 
   PatternRuleRunner(
       PatternRule rule,
@@ -64,7 +76,7 @@ final class PatternRuleRunner {
       SharedBufferCacheConfig cacheConfig,
       TimerService processingTime) {
     this.rule = rule;
-    KeyedStateStore store = new PrefixedKeyedStateStore(operatorStore, rule.stateId() + "/");
+    KeyedStateStore store = new PrefixedKeyedStateStore(operatorStore, rule.stateId() + "/", VALUE_BACKED_MAPS);
     this.nfaStates = store.getState(new ValueStateDescriptor<>("nfa-state", new NFAStateSerializer()));
     this.wakeUp = store.getState(new ValueStateDescriptor<>("wake-up", LongSerializer.INSTANCE));
     this.sharedBuffer = new SharedBuffer<>(store, eventSerializer, cacheConfig);
@@ -76,8 +88,18 @@ final class PatternRuleRunner {
     this.processingTime = processingTime;
   }
 
+  PatternRule rule() {
+    return rule;
+  }
+
   void open(RuntimeContext runtimeContext) throws Exception {
     nfa.open(runtimeContext, new Configuration());
+    metrics = RuleMetrics.of(runtimeContext.getMetricGroup(), rule.plan.id());
+  }
+
+  /** The rule's counters; available once {@link #open} ran. */
+  RuleMetrics metrics() {
+    return metrics;
   }
 
   void close() throws Exception {
@@ -85,12 +107,18 @@ final class PatternRuleRunner {
     sharedBuffer.releaseCacheStatisticsTimer();
   }
 
-  /** Reads the current key's NFA state; pair with {@link #finish} or {@link #onTimer}. */
-  void load() throws Exception {
-    NFAState stored = nfaStates.value();
+  /**
+   * Reads the current key's NFA state; pair with {@link #finish} or {@link #onTimer}.
+   *
+   * @param idle the operator knows the rule has nothing in progress for the key (see {@link
+   *     #finish}'s result), so there is no state to read
+   */
+  void load(boolean idle) throws Exception {
+    NFAState stored = idle ? null : nfaStates.value();
     current = stored != null ? stored : nfa.createInitialNFAState();
     lastTaken = Long.MIN_VALUE;
     advancedTo = Long.MIN_VALUE;
+    pristine = idle;
   }
 
   /** Lets time pass up to {@code timestamp}: windows expire and silences that ended there fire. */
@@ -100,6 +128,9 @@ final class PatternRuleRunner {
       return; // several events share a timestamp: time only needs to pass once
     }
     advancedTo = timestamp;
+    if (pristine) {
+      return;
+    }
     Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result;
     try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
       result = nfa.advanceTime(accessor, current, timestamp, skipStrategy);
@@ -112,6 +143,7 @@ final class PatternRuleRunner {
   /** Feeds one event, buffered until the watermark passed it, to the rule. */
   @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void process(Event event, long timestamp, RuleRuntime runtime) throws Exception {
+    metrics.evaluated().inc();
     if (deadlines != null) {
       deadlines.onEvent(event);
     }
@@ -123,28 +155,46 @@ final class PatternRuleRunner {
     }
     if (current.isStateChanged()) {
       lastTaken = timestamp;
+      pristine = false;
     } else if (changedBefore) {
       current.setStateChanged();
+    }
+    if (!matches.isEmpty() || deadlines != null) {
+      pristine = false;
     }
     for (Map<String, List<Event>> match : matches) {
       onNfaMatch(match, runtime);
     }
   }
 
-  /** Ends a batch of events: time advances to the watermark, state is stored, the timer set. */
-  void finish(long watermark, RuleRuntime runtime) throws Exception {
+  /**
+   * Ends a batch of events: time advances to the watermark, state is stored, the timer set.
+   *
+   * @return whether the rule still has something in progress for the key (a partial match, a
+   *     pending deadline or quiet period, a timer); when not, it holds no state for the key
+   */
+  boolean finish(long watermark, RuleRuntime runtime) throws Exception {
+    if (pristine) {
+      current = null;
+      return false;
+    }
     advanceTo(watermark, runtime);
     fireDeadlines(watermark, runtime);
     suppression.expire(watermark);
     long next = nextWakeUp(watermark);
-    storeNfaState();
+    boolean stored = storeNfaState();
     reschedule(next, runtime);
+    return stored || next != Long.MAX_VALUE;
   }
 
-  /** The rule's timer fired for the current key. */
-  void onTimer(long watermark, RuleRuntime runtime) throws Exception {
-    load();
-    finish(watermark, runtime);
+  /**
+   * The rule's timer fired for the current key.
+   *
+   * @return as {@link #finish}
+   */
+  boolean onTimer(long watermark, RuleRuntime runtime) throws Exception {
+    load(false);
+    return finish(watermark, runtime);
   }
 
   /**
@@ -236,8 +286,10 @@ final class PatternRuleRunner {
     }
   }
 
-  private void storeNfaState() throws Exception {
-    if (current.getPartialMatches().size() <= 1 && current.getCompletedMatches().isEmpty()) {
+  /** Stores the NFA state, or clears it when only the start state is left; returns whether stored. */
+  private boolean storeNfaState() throws Exception {
+    boolean inProgress = current.getPartialMatches().size() > 1 || !current.getCompletedMatches().isEmpty();
+    if (!inProgress) {
       nfaStates.clear();
     } else if (current.isStateChanged()) {
       current.resetStateChanged();
@@ -245,6 +297,7 @@ final class PatternRuleRunner {
       nfaStates.update(current);
     }
     current = null;
+    return inProgress;
   }
 
   private static Event lastEvent(List<List<Event>> steps) {

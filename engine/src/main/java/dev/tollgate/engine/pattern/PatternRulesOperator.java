@@ -10,19 +10,23 @@ import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventSerializer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
+import org.apache.flink.api.common.typeutils.base.array.StringArraySerializer;
 import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -50,7 +54,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * counted in the {@code numLateRecordsDropped} metric and ignored.
  *
  * <p><b>State</b> (all keyed): {@code pattern-events} buffers events by timestamp until the watermark
- * passes them (one copy per event, shared by the rules). Each rule's state lives under names prefixed
+ * passes them (one copy per event, shared by the rules), indexed by {@code pattern-event-timestamps} (its
+ * timestamps, ascending, so draining needs no scan of the buffer); {@code pattern-active-rules} names
+ * the rules with something in progress for the key, so an event that cannot begin a match skips the
+ * others without touching their state. Each rule's state lives under names prefixed
  * with {@code <ruleId>@<version>/}: {@code nfa-state}, the shared buffer's three maps, {@code
  * suppressed-until} and {@code pending-deadlines} (see {@link PatternRuleRunner}). Timers live in one
  * timer service: namespace {@code ""} drains the event buffer, a rule's {@code id@version} advances
@@ -73,10 +80,18 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
 
   private static final String DRAIN = "";
 
+  /** Keyed state: the buffered events' distinct timestamps, ascending. */
+  static final String BUFFERED_TIMESTAMPS = "pattern-event-timestamps";
+
+  /** Keyed state: the state ids of the rules with something in progress for the key. */
+  static final String ACTIVE_RULES = "pattern-active-rules";
+
   private final List<RulePlan> rules;
   private final TypeSerializer<Event> eventSerializer;
 
   private transient MapState<Long, List<Event>> eventBuffer;
+  private transient ValueState<long[]> bufferedTimestamps;
+  private transient ValueState<String[]> activeRules;
   private transient Map<String, PatternRuleRunner> runnersByStateId;
   private transient Map<Integer, List<PatternRuleRunner>> runnersByEventType;
   private transient Map<PatternRule, PatternAlerts> alerts;
@@ -141,6 +156,14 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
             .getMapState(
                 new MapStateDescriptor<>(
                     "pattern-events", LongSerializer.INSTANCE, new ListSerializer<>(eventSerializer)));
+    bufferedTimestamps =
+        context
+            .getKeyedStateStore()
+            .getState(new ValueStateDescriptor<>(BUFFERED_TIMESTAMPS, LongPrimitiveArraySerializer.INSTANCE));
+    activeRules =
+        context
+            .getKeyedStateStore()
+            .getState(new ValueStateDescriptor<>(ACTIVE_RULES, StringArraySerializer.INSTANCE));
     SharedBufferCacheConfig cacheConfig = SharedBufferCacheConfig.of(getOperatorConfig().getConfiguration());
     runnersByStateId = new LinkedHashMap<>();
     runnersByEventType = new HashMap<>();
@@ -197,6 +220,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     if (atTimestamp == null) {
       atTimestamp = new ArrayList<>();
       timers.registerEventTimeTimer(DRAIN, timestamp);
+      bufferedTimestamps.update(SortedTimestamps.insert(bufferedTimestamps.value(), timestamp));
     }
     atTimestamp.add(event);
     eventBuffer.put(timestamp, atTimestamp);
@@ -222,7 +246,21 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     } else {
       PatternRuleRunner runner = runnersByStateId.get(timer.getNamespace());
       if (runner != null) {
-        runner.onTimer(watermark, runtime);
+        // Events buffered before the watermark go first: the rule's time must not pass them (a
+        // watermark that jumps past a window's end would otherwise drop the partial match those
+        // events complete).
+        drain(watermark);
+        Set<PatternRuleRunner> active = activeRunners();
+        boolean wasActive = active.contains(runner);
+        boolean stillActive = runner.onTimer(watermark, runtime);
+        if (stillActive != wasActive) {
+          if (stillActive) {
+            active.add(runner);
+          } else {
+            active.remove(runner);
+          }
+          storeActiveRunners(active);
+        }
       }
     }
   }
@@ -232,21 +270,34 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     // Pattern rules run in event time only.
   }
 
-  /** Feeds the current key's buffered events up to the watermark to the rules, in time order. */
+  /**
+   * Feeds the current key's buffered events up to the watermark to the rules, in time order. The
+   * buffer's timer at each timestamp calls this; the first call of a watermark drains every
+   * timestamp it passed, the others find nothing due.
+   *
+   * <p>A rule runs for an event only if it has something in progress for the key or the event
+   * could begin a match: with many rules on one key, an event costs the rules it concerns, plus
+   * one start-condition test for each of the others.
+   */
   private void drain(long watermark) throws Exception {
-    PriorityQueue<Long> timestamps = new PriorityQueue<>();
-    for (Long timestamp : eventBuffer.keys()) {
-      if (timestamp <= watermark) {
-        timestamps.add(timestamp);
-      }
+    long[] buffered = bufferedTimestamps.value();
+    int due = SortedTimestamps.countAtOrBefore(buffered, watermark);
+    if (due == 0) {
+      return;
     }
+    Set<PatternRuleRunner> active = activeRunners();
     Set<PatternRuleRunner> touched = new LinkedHashSet<>();
-    while (!timestamps.isEmpty()) {
-      long timestamp = timestamps.poll();
+    for (int i = 0; i < due; i++) {
+      long timestamp = buffered[i];
       for (Event event : eventBuffer.get(timestamp)) {
         for (PatternRuleRunner runner : runnersByEventType.getOrDefault(event.typeId(), List.of())) {
-          if (touched.add(runner)) {
-            runner.load();
+          if (!touched.contains(runner)) {
+            boolean idle = !active.contains(runner);
+            if (idle && !runner.rule().couldStart(event)) {
+              continue;
+            }
+            touched.add(runner);
+            runner.load(idle);
           }
           runner.advanceTo(timestamp, runtime);
           runner.process(event, timestamp, runtime);
@@ -254,9 +305,47 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
       }
       eventBuffer.remove(timestamp);
     }
-    for (PatternRuleRunner runner : touched) {
-      runner.finish(watermark, runtime);
+    if (due == buffered.length) {
+      bufferedTimestamps.clear();
+    } else {
+      bufferedTimestamps.update(Arrays.copyOfRange(buffered, due, buffered.length));
     }
+    boolean changed = false;
+    for (PatternRuleRunner runner : touched) {
+      boolean stillActive = runner.finish(watermark, runtime);
+      changed |= stillActive ? active.add(runner) : active.remove(runner);
+    }
+    if (changed) {
+      storeActiveRunners(active);
+    }
+  }
+
+  /** The rules with something in progress for the current key (ids of removed rules are dropped). */
+  private Set<PatternRuleRunner> activeRunners() throws Exception {
+    String[] ids = activeRules.value();
+    Set<PatternRuleRunner> active = new LinkedHashSet<>();
+    if (ids != null) {
+      for (String id : ids) {
+        PatternRuleRunner runner = runnersByStateId.get(id);
+        if (runner != null) {
+          active.add(runner);
+        }
+      }
+    }
+    return active;
+  }
+
+  private void storeActiveRunners(Set<PatternRuleRunner> active) throws Exception {
+    if (active.isEmpty()) {
+      activeRules.clear();
+      return;
+    }
+    String[] ids = new String[active.size()];
+    int i = 0;
+    for (PatternRuleRunner runner : active) {
+      ids[i++] = runner.rule().stateId();
+    }
+    activeRules.update(ids);
   }
 
   private long currentProcessingTime() {
@@ -278,6 +367,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     @Override
     public void emit(RuleMatch match) {
       collector.setAbsoluteTimestamp(match.eventTime());
+      runnersByStateId.get(match.rule().stateId()).metrics().alerts().inc();
       collector.collect(alerts.get(match.rule()).toAlert(match));
     }
 

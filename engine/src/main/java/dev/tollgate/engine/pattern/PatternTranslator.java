@@ -6,6 +6,7 @@ import dev.tollgate.dsl.plan.StepPlan;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.pattern.Pattern;
@@ -79,6 +80,13 @@ public final class PatternTranslator {
     long within = body.withinMillis();
     long spanGuard = body.endsInAbsence() && !deadline ? within : 0;
 
+    StepCondition[] conditions = new StepCondition[lastInNfa + 1];
+    for (int i = 0; i <= lastInNfa; i++) {
+      StepPlan step = steps.get(i);
+      long stepGuard = step.absent() ? 0 : spanGuard;
+      conditions[i] =
+          new StepCondition(i, step.eventType(), compiler.compileCondition(step.condition()), names, key, stepGuard);
+    }
     Pattern<Event, Event> pattern = null;
     for (int i = 0; i <= lastInNfa; i++) {
       StepPlan step = steps.get(i);
@@ -86,10 +94,7 @@ public final class PatternTranslator {
           i == 0
               ? Pattern.begin(names[0], AfterMatchSkipStrategy.skipPastLastEvent())
               : append(pattern, step, names[i], i == steps.size() - 1);
-      long stepGuard = step.absent() ? 0 : spanGuard;
-      pattern.where(
-          new StepCondition(
-              i, step.eventType(), compiler.compileCondition(step.condition()), names, key, stepGuard));
+      pattern.where(step.absent() ? conditions[i].yieldingTo(stepsEndingGap(steps, conditions, i)) : conditions[i]);
       if (!step.absent()) {
         applyQuantifier(pattern, step, greedyAllowed(steps, i, lastInNfa));
       } else if (i == steps.size() - 1) {
@@ -100,6 +105,25 @@ public final class PatternTranslator {
       pattern.within(Duration.ofMillis(spanGuard > 0 ? 2 * within : within));
     }
     return pattern;
+  }
+
+  /**
+   * The conditions of the steps that can end the gap an absence at index {@code absence} watches:
+   * the following positive steps up to and including the first mandatory one (optional steps may
+   * be skipped, so the one after them can end the gap too). Empty for a final absence.
+   */
+  private static List<StepCondition> stepsEndingGap(List<StepPlan> steps, StepCondition[] conditions, int absence) {
+    List<StepCondition> following = new ArrayList<>();
+    for (int j = absence + 1; j < conditions.length; j++) {
+      if (steps.get(j).absent()) {
+        continue;
+      }
+      following.add(conditions[j]);
+      if (steps.get(j).minOccurrences() > 0) {
+        break;
+      }
+    }
+    return following;
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.tollgate.engine.pattern;
 
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.state.AggregatingState;
 import org.apache.flink.api.common.state.AggregatingStateDescriptor;
 import org.apache.flink.api.common.state.KeyedStateStore;
@@ -12,6 +14,7 @@ import org.apache.flink.api.common.state.ReducingStateDescriptor;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.MapSerializer;
 
 /**
  * A {@link KeyedStateStore} that prefixes every state name, so that several rules can each own a
@@ -26,9 +29,21 @@ final class PrefixedKeyedStateStore implements KeyedStateStore {
   private final KeyedStateStore delegate;
   private final String prefix;
 
+  private final Set<String> valueBackedMaps;
+
   PrefixedKeyedStateStore(KeyedStateStore delegate, String prefix) {
+    this(delegate, prefix, Set.of());
+  }
+
+  /**
+   * @param valueBackedMaps names of map states to keep as one value each ({@link
+   *     ValueBackedMapState}, stored under the name with {@code -as-value} appended): small maps
+   *     that their user iterates often
+   */
+  PrefixedKeyedStateStore(KeyedStateStore delegate, String prefix, Set<String> valueBackedMaps) {
     this.delegate = delegate;
     this.prefix = prefix;
+    this.valueBackedMaps = Set.copyOf(valueBackedMaps);
   }
 
   /** The name a state called {@code name} gets in the underlying store. */
@@ -49,6 +64,12 @@ final class PrefixedKeyedStateStore implements KeyedStateStore {
 
   @Override
   public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
+    if (valueBackedMaps.contains(descriptor.getName())) {
+      ValueState<Map<UK, UV>> value = delegate.getState(new ValueStateDescriptor<>(
+          renamed(descriptor) + "-as-value",
+          new MapSerializer<>(descriptor.getKeySerializer(), descriptor.getValueSerializer())));
+      return new ValueBackedMapState<>(value);
+    }
     return delegate.getMapState(
         new MapStateDescriptor<>(
             renamed(descriptor), descriptor.getKeySerializer(), descriptor.getValueSerializer()));

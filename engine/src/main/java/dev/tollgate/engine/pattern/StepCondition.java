@@ -16,6 +16,12 @@ import org.apache.flink.cep.pattern.conditions.IterativeCondition;
  * or more after the first event of the partial match. {@link PatternTranslator} uses that to keep
  * the steps of a pattern ending in {@code then not} within {@code within} of each other while the
  * NFA's own window is stretched to cover the silence that follows (see there).
+ *
+ * <p>An absence between steps may {@linkplain #yieldingTo yield} to the steps that end it: an event
+ * that one of them accepts is that step's event, not a forbidden event in between. Flink CEP alone
+ * would let such an event both advance the match and break it (a branch that reaches a stop state
+ * on an event is discarded as a whole), so {@code known then not Login then login: Login where ...}
+ * could never match.
  */
 final class StepCondition extends IterativeCondition<Event> {
   private static final long serialVersionUID = 1L;
@@ -26,6 +32,7 @@ final class StepCondition extends IterativeCondition<Event> {
   private final String[] stepNames;
   private final KeyPlan key;
   private final long maxSpanMillis;
+  private final List<StepCondition> yieldsTo;
 
   private transient MatchEvalContext evalContext;
 
@@ -40,12 +47,32 @@ final class StepCondition extends IterativeCondition<Event> {
       String[] stepNames,
       KeyPlan key,
       long maxSpanMillis) {
+    this(stepIndex, eventType, condition, stepNames, key, maxSpanMillis, List.of());
+  }
+
+  private StepCondition(
+      int stepIndex,
+      int eventType,
+      Condition condition,
+      String[] stepNames,
+      KeyPlan key,
+      long maxSpanMillis,
+      List<StepCondition> yieldsTo) {
     this.stepIndex = stepIndex;
     this.eventType = eventType;
     this.condition = condition;
     this.stepNames = stepNames.clone();
     this.key = key;
     this.maxSpanMillis = maxSpanMillis;
+    this.yieldsTo = List.copyOf(yieldsTo);
+  }
+
+  /**
+   * This (absence) condition, except for events that one of {@code following} accepts: the
+   * conditions of the steps that can end the gap the absence watches.
+   */
+  StepCondition yieldingTo(List<StepCondition> following) {
+    return new StepCondition(stepIndex, eventType, condition, stepNames, key, maxSpanMillis, following);
   }
 
   @Override
@@ -60,7 +87,20 @@ final class StepCondition extends IterativeCondition<Event> {
         return false;
       }
     }
-    return condition.test(eval);
+    if (!condition.test(eval)) {
+      return false;
+    }
+    for (StepCondition step : yieldsTo) {
+      if (step.filter(event, ctx)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code event} satisfies this step as the first event of a match (no earlier steps). */
+  boolean acceptsAsFirst(Event event) {
+    return event.typeId() == eventType && condition.test(context().reset(event, step -> List.of()));
   }
 
   private MatchEvalContext context() {

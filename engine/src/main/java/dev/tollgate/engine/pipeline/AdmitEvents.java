@@ -7,30 +7,38 @@ import dev.tollgate.engine.event.EventDecoder;
 import dev.tollgate.engine.event.RejectReason;
 import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.eval.ValueFormat;
+import dev.tollgate.engine.metrics.AdmissionMetrics;
 import dev.tollgate.engine.source.RawRecord;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The pipeline's front door: decodes raw records, assigns event time, emits watermarks, and rejects
- * what cannot be processed — bad records and late events alike, each with its raw text, reason and
- * origin. Deciding lateness here, where the raw record is still at hand, is what lets a late
- * event's rejected record carry its exact text and file line or Kafka offset.
+ * The pipeline's front door: decodes raw records, assigns event time, and rejects what cannot be
+ * processed — bad records and late events alike, each with its raw text, reason and origin.
+ * Deciding lateness here, where the raw record is still at hand, is what lets a late event's
+ * rejected record carry its exact text and file line or Kafka offset. Every admitted event is
+ * after every watermark this operator has passed on, so no operator downstream sees it as late.
  *
- * <p>An event is late when its ts is more than the allowed out-of-orderness behind the largest ts
- * admitted before it. Watermarks trail that largest ts by the out-of-orderness ({@code max - ooo
- * - 1}, as Flink's bounded-out-of-orderness strategy does), so every admitted event is after every
- * watermark, and are emitted every {@code watermarkEvery} events. With {@link PipelineOptions#deterministic()} that is the only trigger,
- * so which events count as late depends on input order alone, never on wall-clock timing: a
- * backtest gives the same result every run. Otherwise a processing-time timer also emits
- * periodically and marks the input idle after {@link PipelineOptions#idleTimeout()} without
- * records, so a quiet Kafka partition does not hold event time back.
+ * <p>Where watermarks come from depends on {@link PipelineOptions#deterministic()}:
+ * <ul>
+ *   <li><b>Deterministic</b> (backtests, rule tests; one file read in order): this operator makes
+ *       them. An event is late when its ts is more than the out-of-orderness behind the largest ts
+ *       admitted before it; watermarks trail that largest ts ({@code max - ooo - 1}, as Flink's
+ *       bounded-out-of-orderness strategy does) and are emitted every {@code watermarkEvery}
+ *       events. Which events are late then depends on input order alone, never on wall-clock
+ *       timing: a backtest gives the same result every run.
+ *   <li><b>Live</b> (Kafka): the source makes them, per partition, with {@link
+ *       PipelineOptions#sourceWatermarks()} — so partitions read by one subtask at different
+ *       speeds (a backlog after a restart) do not make each other's events late, and a quiet
+ *       partition is declared idle. This operator passes them on, with idleness, and rejects an
+ *       event whose ts is not after the latest watermark it passed on.
+ * </ul>
  *
  * <p><b>Aggregate lateness.</b> With {@link PipelineOptions#aggregateLateness()} L &gt; 0, an event
  * more than the out-of-orderness but at most that plus L behind the latest event is too late for
@@ -41,13 +49,12 @@ import org.apache.flink.util.OutputTag;
  * ts plus L is after every watermark emitted before it, and a window closes only when the watermark
  * passes its end plus L.
  *
- * <p><b>End of input.</b> When a bounded input ends, no event can arrive any more, so event time
+ * <p><b>End of input</b> (deterministic). When a bounded input ends, no event can arrive any more, so event time
  * has reached the latest event: its ts goes out as a last watermark before the final {@code
  * Long.MAX_VALUE}. Downstream operators use it to tell what the input reached (absences whose
  * deadline is at or before it, aggregate windows whose end it passed) from what it did not.
  */
-public final class AdmitEvents extends AbstractStreamOperator<Event>
-    implements OneInputStreamOperator<RawRecord, Event>, ProcessingTimeCallback {
+public final class AdmitEvents extends AbstractStreamOperator<Event> implements OneInputStreamOperator<RawRecord, Event> {
   private static final long serialVersionUID = 1L;
 
   /** Accumulator: records admitted as events (neither malformed nor late). */
@@ -55,8 +62,6 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
 
   /** Accumulator: records too late for rules that were admitted for aggregates only. */
   public static final String ADMITTED_FOR_AGGREGATES_COUNTER = "events-admitted-aggregates-only";
-
-  private static final long PERIODIC_EMIT_MILLIS = 200;
 
   private final EventCatalog catalog;
   private final String defaultType;
@@ -66,13 +71,14 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
   private final OutputTag<Event> aggregatesOnlyTag;
 
   private transient EventDecoder decoder;
+  /** Decoders for records that carry their own default type (topics bound to one type). */
+  private transient Map<String, EventDecoder> typedDecoders;
   private transient LongCounter admitted;
   private transient LongCounter admittedForAggregates;
+  private transient AdmissionMetrics metrics;
   private transient long maxTimestamp;
   private transient long currentWatermark;
   private transient long sinceLastWatermark;
-  private transient long lastRecordMillis;
-  private transient boolean idle;
 
   /**
    * @param defaultType the event type of records without an {@code "event"} member (an input bound
@@ -102,59 +108,83 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
   public void open() throws Exception {
     super.open();
     decoder = new EventDecoder(catalog, defaultType);
+    typedDecoders = new HashMap<>();
     admitted = getRuntimeContext().getLongCounter(ADMITTED_COUNTER);
     admittedForAggregates = getRuntimeContext().getLongCounter(ADMITTED_FOR_AGGREGATES_COUNTER);
+    metrics = new AdmissionMetrics(getMetricGroup());
     maxTimestamp = Long.MIN_VALUE;
     currentWatermark = Long.MIN_VALUE;
-    if (!options.deterministic()) {
-      lastRecordMillis = getProcessingTimeService().getCurrentProcessingTime();
-      getProcessingTimeService().registerTimer(lastRecordMillis + PERIODIC_EMIT_MILLIS, this);
-    }
   }
 
   @Override
   public void processElement(StreamRecord<RawRecord> element) {
     RawRecord raw = element.getValue();
-    Event event = decoder.decode(raw.text);
+    EventDecoder recordDecoder = decoderFor(raw);
+    Event event = recordDecoder.decode(raw.text);
     if (event == null) {
-      output.collect(rejectedTag, new StreamRecord<>(Rejected.of(raw.text, decoder.rejection(), raw.origin())));
+      metrics.rejected(recordDecoder.rejection().reason());
+      output.collect(rejectedTag, new StreamRecord<>(Rejected.of(raw.text, recordDecoder.rejection(), raw.origin())));
       return;
     }
     long ts = event.ts();
-    // Late against the watermark this event's predecessors imply, not merely the last one emitted:
-    // an event's fate then depends on input order alone, whatever the emission interval.
-    if (maxTimestamp != Long.MIN_VALUE && ts < maxTimestamp - options.outOfOrderness().toMillis()) {
-      boolean withinAggregateLateness = countedByAggregates != null
-          && ts >= maxTimestamp - options.outOfOrderness().toMillis() - options.aggregateLateness().toMillis();
-      if (withinAggregateLateness && countedByAggregates.test(event)) {
-        markActive();
-        admittedForAggregates.add(1L);
-        output.collect(aggregatesOnlyTag, new StreamRecord<>(event, ts));
-        return;
+    String lateness = options.deterministic() ? behindPredecessors(ts) : behindWatermark(ts);
+    if (lateness != null) {
+      if (countedByAggregates != null && ts >= eventTimeForRules() - options.aggregateLateness().toMillis()) {
+        if (countedByAggregates.test(event)) {
+          admittedForAggregates.add(1L);
+          metrics.admitted();
+          output.collect(aggregatesOnlyTag, new StreamRecord<>(event, ts));
+          return;
+        }
+        lateness += "; within the aggregate lateness, but no aggregate counts it";
       }
-      String detail = "ts " + ValueFormat.timestamp(ts) + " is more than " + options.outOfOrderness().toMillis()
-          + " ms behind the latest event (" + ValueFormat.timestamp(maxTimestamp) + ")"
-          + (withinAggregateLateness ? "; within the aggregate lateness, but no aggregate counts it" : "");
-      output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text, RejectReason.LATE, detail, raw.origin())));
+      metrics.rejected(RejectReason.LATE);
+      output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text, RejectReason.LATE, lateness, raw.origin())));
       return;
     }
-    markActive();
     admitted.add(1L);
-    maxTimestamp = Math.max(maxTimestamp, ts);
+    metrics.admitted();
     output.collect(new StreamRecord<>(event, ts));
-    if (++sinceLastWatermark >= options.watermarkEvery()) {
-      emitWatermark();
-    }
-    if (!options.deterministic()) {
-      lastRecordMillis = getProcessingTimeService().getCurrentProcessingTime();
+    if (options.deterministic()) {
+      maxTimestamp = Math.max(maxTimestamp, ts);
+      if (++sinceLastWatermark >= options.watermarkEvery()) {
+        emitWatermark();
+      }
     }
   }
 
-  private void markActive() {
-    if (idle) {
-      idle = false;
-      output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
+  /**
+   * Late against the watermark this event's predecessors imply, not merely the last one emitted:
+   * an event's fate then depends on input order alone, whatever the emission interval. Null when
+   * on time.
+   */
+  private String behindPredecessors(long ts) {
+    if (maxTimestamp != Long.MIN_VALUE && ts < maxTimestamp - options.outOfOrderness().toMillis()) {
+      return "ts " + ValueFormat.timestamp(ts) + " is more than " + options.outOfOrderness().toMillis()
+          + " ms behind the latest event (" + ValueFormat.timestamp(maxTimestamp) + ")";
     }
+    return null;
+  }
+
+  /** Late against the source's watermark, which operators downstream have already seen. */
+  private String behindWatermark(long ts) {
+    if (ts <= currentWatermark) {
+      return "ts " + ValueFormat.timestamp(ts) + " is not after the watermark " + ValueFormat.timestamp(currentWatermark)
+          + " (event time reached by every partition, less the out-of-orderness)";
+    }
+    return null;
+  }
+
+  /** The oldest ts the rules still accept: one past the watermark they have seen or will see. */
+  private long eventTimeForRules() {
+    return options.deterministic() ? maxTimestamp - options.outOfOrderness().toMillis() : currentWatermark + 1;
+  }
+
+  private EventDecoder decoderFor(RawRecord raw) {
+    if (raw.eventType == null) {
+      return decoder;
+    }
+    return typedDecoders.computeIfAbsent(raw.eventType, type -> new EventDecoder(catalog, type));
   }
 
   private void emitWatermark() {
@@ -169,25 +199,19 @@ public final class AdmitEvents extends AbstractStreamOperator<Event>
     }
   }
 
-  @Override
-  public void onProcessingTime(long time) {
-    emitWatermark();
-    long idleMillis = options.idleTimeout().toMillis();
-    if (idleMillis > 0 && !idle && time - lastRecordMillis >= idleMillis) {
-      idle = true;
-      output.emitWatermarkStatus(WatermarkStatus.IDLE);
-    }
-    getProcessingTimeService().registerTimer(time + PERIODIC_EMIT_MILLIS, this);
-  }
-
   /**
-   * Upstream sources carry no event time; the only watermark they send is the end of a bounded
-   * input ({@code Long.MAX_VALUE}), which passes through so end-of-input rules apply. The latest
-   * event's ts goes first: the input has ended, so event time has reached it.
+   * Live: the source's watermarks pass on. Deterministic: the source sends none but the end of a
+   * bounded input ({@code Long.MAX_VALUE}), which passes on so windows close and end-of-input
+   * rules apply, the latest event's ts first: the input has ended, so event time has reached it.
    */
   @Override
   public void processWatermark(Watermark mark) {
-    if (mark.getTimestamp() == Long.MAX_VALUE) {
+    if (!options.deterministic()) {
+      if (mark.getTimestamp() > currentWatermark) {
+        currentWatermark = mark.getTimestamp();
+        output.emitWatermark(mark);
+      }
+    } else if (mark.getTimestamp() == Long.MAX_VALUE) {
       if (maxTimestamp != Long.MIN_VALUE && maxTimestamp > currentWatermark) {
         currentWatermark = maxTimestamp;
         output.emitWatermark(new Watermark(maxTimestamp));

@@ -100,6 +100,16 @@ public final class RiskPipeline {
    *     type), or null
    */
   public static Streams attach(DataStream<RawRecord> raw, RuleSetPlan plan, PipelineOptions options, String defaultType) {
+    return attach(raw, plan, options, defaultType, "");
+  }
+
+  /**
+   * As {@link #attach(DataStream, RuleSetPlan, PipelineOptions, String)}, with every operator uid
+   * starting with {@code uidPrefix}: uids must be unique within a job, so several pipelines can share
+   * one job only under different prefixes (rule tests run one pipeline per test in a single job).
+   */
+  public static Streams attach(
+      DataStream<RawRecord> raw, RuleSetPlan plan, PipelineOptions options, String defaultType, String uidPrefix) {
     EventCatalog catalog = new EventCatalog(plan.eventTypes());
     List<AggregatePlan> aggregatePlans = enabledAggregates(plan);
     OutputTag<Event> aggregatesOnlyTag = Outputs.aggregatesOnly(catalog);
@@ -108,7 +118,7 @@ public final class RiskPipeline {
             new AdmitEvents(catalog, defaultType, options, Outputs.REJECTED,
                 new CountedByAggregates(aggregatePlans), aggregatesOnlyTag))
         .setParallelism(raw.getParallelism())
-        .uid("admit-events");
+        .uid(uidPrefix + "admit-events");
 
     List<DataStream<Alert>> alerts = new ArrayList<>();
     AlertTypeInfo alertType = new AlertTypeInfo(catalog);
@@ -117,25 +127,25 @@ public final class RiskPipeline {
       alerts.add(onTime.flatMap(new SingleEventRules(singleEvent))
           .returns(alertType)
           .setParallelism(raw.getParallelism())
-          .uid("single-event-rules")
+          .uid(uidPrefix + "single-event-rules")
           .name("single-event rules"));
     }
     for (RuleGroups.Group group : RuleGroups.of(plan.rules(), RuleBody.Windowed.class)) {
       RuleKeys keys = RuleKeys.forRules(group.rules());
-      alerts.add(onTime.filter(keys).setParallelism(raw.getParallelism()).uid("windowed-input/" + group.signature()).name("keyed by " + group.signature())
+      alerts.add(onTime.filter(keys).setParallelism(raw.getParallelism()).uid(uidPrefix + "windowed-input/" + group.signature()).name("keyed by " + group.signature())
           .keyBy(keys)
           .process(new WindowedRulesFunction(group.rules(), catalog))
           .returns(alertType)
-          .uid("windowed/" + group.signature())
+          .uid(uidPrefix + "windowed/" + group.signature())
           .name("windowed rules by " + group.signature()));
     }
     for (RuleGroups.Group group : RuleGroups.of(plan.rules(), RuleBody.Pattern.class)) {
       RuleKeys keys = RuleKeys.forRules(group.rules());
       alerts.add(PatternRulesOperator.attach(
-              onTime.filter(keys).setParallelism(raw.getParallelism()).uid("pattern-input/" + group.signature()).name("keyed by " + group.signature())
+              onTime.filter(keys).setParallelism(raw.getParallelism()).uid(uidPrefix + "pattern-input/" + group.signature()).name("keyed by " + group.signature())
                   .keyBy(keys),
               group.rules(), catalog)
-          .uid("patterns/" + group.signature()));
+          .uid(uidPrefix + "patterns/" + group.signature()));
     }
     DataStream<Rejected> rejected = onTime.getSideOutput(Outputs.REJECTED);
     List<DataStream<WindowRecord>> aggregates = new ArrayList<>();

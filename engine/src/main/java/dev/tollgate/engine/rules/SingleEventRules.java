@@ -8,6 +8,7 @@ import dev.tollgate.engine.eval.Condition;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.eval.TemplateRenderer;
 import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.metrics.RuleMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -61,7 +62,8 @@ public final class SingleEventRules extends RichFlatMapFunction<Event, Alert> {
     for (RulePlan rule : rules) {
       RuleBody.SingleEvent body = (RuleBody.SingleEvent) rule.body();
       byType.get(body.eventType()).add(new Compiled(
-          compiler.compileCondition(body.condition()), new TemplateRenderer(rule.alert(), compiler), new AlertFactory(rule)));
+          compiler.compileCondition(body.condition()), new TemplateRenderer(rule.alert(), compiler), new AlertFactory(rule),
+          RuleMetrics.of(getRuntimeContext().getMetricGroup(), rule.id())));
     }
     rulesByType = new Compiled[types][];
     for (int i = 0; i < types; i++) {
@@ -82,12 +84,14 @@ public final class SingleEventRules extends RichFlatMapFunction<Event, Alert> {
     }
     MatchContext ctx = context.event(event);
     for (Compiled rule : candidates) {
+      rule.metrics.evaluated().inc();
       if (rule.condition.test(ctx)) {
+        rule.metrics.alerts().inc();
         out.collect(rule.alerts.create(NO_KEY, List.of(event), rule.message.render(ctx), event.ts()));
       }
     }
   }
 
   /** One rule, compiled. */
-  private record Compiled(Condition condition, TemplateRenderer message, AlertFactory alerts) {}
+  private record Compiled(Condition condition, TemplateRenderer message, AlertFactory alerts, RuleMetrics metrics) {}
 }

@@ -15,8 +15,18 @@ public final class RawRecord {
   public int partition;
   /** Kafka offset, or the 1-based line of a file. */
   public long offset;
+  /**
+   * The event type of this record when it has no {@code "event"} member (a Kafka topic bound to one
+   * type), or null for the pipeline's default.
+   */
+  public String eventType;
 
   public RawRecord() {}
+
+  public RawRecord(String text, String source, int partition, long offset, String eventType) {
+    this(text, source, partition, offset);
+    this.eventType = eventType;
+  }
 
   public RawRecord(String text, String source, int partition, long offset) {
     this.text = text;

@@ -8,6 +8,7 @@ import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventSerializer;
+import dev.tollgate.engine.metrics.RuleMetrics;
 import dev.tollgate.engine.rules.MatchContext;
 import dev.tollgate.engine.rules.RuleKeys;
 import java.util.ArrayList;
@@ -39,10 +40,12 @@ import org.apache.flink.util.Collector;
  *       ts with an event-time timer;
  *   <li>{@code window/<ruleId>@<version>}: a {@link RuleWindow} per rule (events in its window and
  *       suppression), so a new rule version starts empty and rules never see each other's state;
- *   <li>{@value #CLEANUP_STATE}: when everything the key holds will have expired, with a timer.
+ *   <li>{@value #CLEANUP_STATE}: the time of the key's one cleanup timer, at or before the time
+ *       everything the key holds will have expired.
  * </ul>
- * When that timer fires, every window is expired and cleared: a key that goes quiet leaves no
- * state and no timers behind.
+ * When that timer fires, every window is expired, and cleared when empty; if some are not, the
+ * timer is armed again for when they expire: a key that goes quiet leaves no state and no timers
+ * behind.
  */
 public final class WindowedRulesFunction extends KeyedProcessFunction<String, Event, Alert> {
   private static final long serialVersionUID = 1L;
@@ -57,6 +60,7 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
   private final RuleKeys keys;
 
   private transient WindowedRuleEvaluator[] evaluators;
+  private transient RuleMetrics[] metrics;
   private transient ValueState<RuleWindow>[] windows;
   private transient MapState<Long, List<Event>> pending;
   private transient ValueState<Long> cleanupAt;
@@ -89,8 +93,10 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     RuleWindowSerializer windowSerializer = new RuleWindowSerializer(eventSerializer);
     evaluators = new WindowedRuleEvaluator[rules.size()];
     windows = new ValueState[rules.size()];
+    metrics = new RuleMetrics[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
       evaluators[i] = new WindowedRuleEvaluator(rules.get(i), compiler);
+      metrics[i] = RuleMetrics.of(getRuntimeContext().getMetricGroup(), rules.get(i).id());
       windows[i] = getRuntimeContext().getState(new ValueStateDescriptor<>(evaluators[i].stateName(), windowSerializer));
     }
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
@@ -132,13 +138,16 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     }
   }
 
+  /** Counts the event for every rule that reads its type; whether any of them accepts it. */
   private boolean anyRuleAccepts(Event event) {
-    for (WindowedRuleEvaluator evaluator : evaluators) {
-      if (evaluator.accepts(event, context)) {
-        return true;
+    boolean accepted = false;
+    for (int i = 0; i < evaluators.length; i++) {
+      if (evaluators[i].reads(event)) {
+        metrics[i].evaluated().inc();
+        accepted |= evaluators[i].accepts(event, context);
       }
     }
-    return false;
+    return accepted;
   }
 
   private void apply(Event event, OnTimerContext ctx, Collector<Alert> out) throws Exception {
@@ -159,6 +168,7 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
       Alert alert = evaluator.onEvent(window, event, keyValues, context);
       windows[i].update(window);
       if (alert != null) {
+        metrics[i].alerts().inc();
         out.collect(alert);
       }
       cleanup = Math.max(cleanup, evaluator.cleanupTime(window));
@@ -184,18 +194,15 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     scheduleCleanup(next, ctx);
   }
 
-  /** Moves the key's cleanup timer later if {@code time} is later than the one set. */
+  /**
+   * Makes sure a cleanup timer is armed for the key, at {@code time} if none is. An armed timer is
+   * never moved: when it fires, {@link #expire} clears what has expired and arms the next one at
+   * the time the remaining windows expire. Moving it on every event would cost a timer deletion and
+   * registration per event; letting it fire early costs one expiry pass per window length.
+   */
   private void scheduleCleanup(long time, OnTimerContext ctx) throws Exception {
-    if (time == Long.MIN_VALUE) {
+    if (time == Long.MIN_VALUE || cleanupAt.value() != null) {
       return;
-    }
-    Long current = cleanupAt.value();
-    if (current != null && current >= time) {
-      return;
-    }
-    // A timer at the same time may also be due for buffered events; only drop it when it is not.
-    if (current != null && !pending.contains(current)) {
-      ctx.timerService().deleteEventTimeTimer(current);
     }
     ctx.timerService().registerEventTimeTimer(time);
     cleanupAt.update(time);

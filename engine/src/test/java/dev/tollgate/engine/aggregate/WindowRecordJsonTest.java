@@ -25,6 +25,8 @@ class WindowRecordJsonTest {
     assertThat(json.encode(record)).isEqualTo("{\"aggregate\":\"demand.hourly_by_sku\","
         + "\"window_start\":\"2026-03-01T10:00:00Z\",\"window_end\":\"2026-03-01T11:00:00Z\","
         + "\"sku\":\"SKU1\",\"destinationCountry\":\"DE\",\"orders\":2,\"units\":5,\"revenue\":1500}");
+    assertThat(json.encodeGroup(record))
+        .isEqualTo("{\"aggregate\":\"demand.hourly_by_sku\",\"sku\":\"SKU1\",\"destinationCountry\":\"DE\"}");
   }
 
   @Test
@@ -47,8 +49,8 @@ class WindowRecordJsonTest {
     WindowRecord eleven = new WindowRecord("demand.hourly_by_sku", 3_600_000, 7_200_000, List.of("SKU1", "DE"),
         List.of(9L, 9L, BigDecimal.TEN));
 
-    assertThat(json.encodeKey(ten))
+    assertThat(json.encodeGroup(ten))
         .isEqualTo("{\"aggregate\":\"demand.hourly_by_sku\",\"sku\":\"SKU1\",\"destinationCountry\":\"DE\"}")
-        .isEqualTo(json.encodeKey(eleven));
+        .isEqualTo(json.encodeGroup(eleven));
   }
 }

@@ -10,7 +10,7 @@ class WindowRecordSerializerTest extends SerializerTestBase<WindowRecord> {
 
   @Override
   protected TypeSerializer<WindowRecord> createSerializer() {
-    return new WindowRecordTypeInfo().createSerializer(null);
+    return WindowRecordTypeInfo.INSTANCE.createSerializer(null);
   }
 
   @Override

@@ -31,6 +31,13 @@ class AlertJsonTest {
   }
 
   @Test
+  void keyIsTheKeyMemberAlone() {
+    AlertJson json = new AlertJson(new EventCatalog(List.of(Schemas.TRANSACTION)));
+
+    assertThat(json.encodeKey(AlertFixtures.structuring())).isEqualTo("{\"accountId\":\"A1\",\"branch\":7}");
+  }
+
+  @Test
   void rejectedRecordKeepsRawTextAndOrigin() {
     Rejected rejected = new Rejected("{\"id\":", RejectReason.BAD_JSON, "unexpected end", Origin.fileLine("in.jsonl", 3));
 

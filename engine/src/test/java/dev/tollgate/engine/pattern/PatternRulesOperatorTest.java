@@ -55,6 +55,43 @@ class PatternRulesOperatorTest {
   }
 
   @Test
+  void aRuleWithAMatchInProgressSeesEventsThatCannotBeginOne() throws Exception {
+    // The 50 cannot begin either rule, so a quiet key skips it; but probe_then_big has a match in
+    // progress after p1, and for "then next" the 50 must break it.
+    try (PatternHarness h = PatternHarness.running(cardTesting().build(), probeThenNextBig)) {
+      h.send(
+              payment("p1", "03-01T09:00", "C1", "US", "1"),
+              payment("mid", "03-01T09:01", "C1", "US", "50"),
+              payment("big", "03-01T09:02", "C1", "FR", "900"))
+          .watermark(at("03-01T10:00"));
+
+      assertThat(h.alerts()).isEmpty();
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void aWatermarkPastTheWindowEndStillCompletesMatchesWithEventsBeforeIt() throws Exception {
+    try (PatternHarness h = PatternHarness.running(cardTesting().build(), probeThenNextBig)) {
+      h.send(
+              payment("hit", "03-01T09:03", "C1", "FR", "900"),
+              payment("p2", "03-01T09:01", "C1", "US", "1"),
+              payment("p3", "03-01T09:02", "C1", "US", "1"),
+              payment("p1", "03-01T09:00", "C1", "US", "1"))
+          .watermark(at("03-01T09:02"));
+
+      assertThat(h.alerts()).isEmpty();
+
+      h.watermark(at("03-01T10:00"));
+
+      assertThat(h.alertEventIds()).containsExactlyInAnyOrder(List.of("p1", "p2", "p3", "hit"), List.of("p3", "hit"));
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
   void rulesOfOtherEventTypesNeverSeeAnEvent() throws Exception {
     try (PatternHarness h = PatternHarness.running(stalledAfterDispatch().build())) {
       h.send(payment("p1", "03-01T09:00", "C1", "US", "1"));

@@ -209,6 +209,40 @@ class PatternSemanticsTest {
         .containsExactly(List.of("s", "d"));
   }
 
+  /** Between steps: any payment of 100 or more is forbidden, the next step wants 500 or more. */
+  private final RulePlan smallThenFirstLargeThenSmall =
+      rule("between-then-more")
+          .step("first", PAYMENT, SMALL)
+          .thenNot(PAYMENT, ge(payment("amount"), dec("100")))
+          .then("large", PAYMENT, LARGE)
+          .then("after", PAYMENT, SMALL)
+          .within(Duration.ofHours(1))
+          .alert("x")
+          .build();
+
+  @Test
+  void theEventThatCompletesTheNextStepIsNotAnAbsentEventInBetween() throws Exception {
+    assertThat(
+            run(
+                smallThenFirstLargeThenSmall,
+                payment("p1", "03-01T09:00", "C1", "US", "1"),
+                payment("big", "03-01T09:01", "C1", "US", "900"),
+                payment("p2", "03-01T09:02", "C1", "US", "1")))
+        .containsExactly(List.of("p1", "big", "p2"));
+  }
+
+  @Test
+  void aForbiddenEventThatDoesNotQualifyForTheNextStepStillBreaksTheMatch() throws Exception {
+    assertThat(
+            run(
+                smallThenFirstLargeThenSmall,
+                payment("p1", "03-01T09:00", "C1", "US", "1"),
+                payment("mid", "03-01T09:01", "C1", "US", "200"),
+                payment("big", "03-01T09:02", "C1", "US", "900"),
+                payment("p2", "03-01T09:03", "C1", "US", "1")))
+        .isEmpty();
+  }
+
   // ---- absence at the end after several steps
 
   private final RulePlan heldThenClearedThenSilent =

@@ -2,147 +2,137 @@ package dev.tollgate.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.dsl.Compilation;
-import dev.tollgate.dsl.RuleSetCompiler;
-import dev.tollgate.dsl.plan.RuleSetPlan;
-import dev.tollgate.engine.aggregate.CountedByAggregates;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.RejectReason;
 import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.source.RawRecord;
-import java.nio.file.Path;
+import dev.tollgate.engine.testing.Schemas;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
-import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The admission operator's lateness bounds, its aggregates-only output, and the end of input. */
 class AdmitEventsTest {
-  private static final String RULES = """
-      event Order { id: string  ts: timestamp  sku: string  quantity: long  status: string }
-      event Payment { id: string  ts: timestamp  cardId: string }
-      aggregate demand.by_sku {
-        on Order
-        where status == "PLACED"
-        group by sku
-        window tumbling 1h
-        select count() as orders
-      }
-      """;
+  private static final Instant T = Instant.parse("2026-03-01T09:00:00Z");
+  private static final EventCatalog CATALOG = new EventCatalog(List.of(Schemas.TRANSACTION));
 
-  private static final RuleSetPlan PLAN = compile();
-  private static final EventCatalog CATALOG = new EventCatalog(PLAN.eventTypes());
-  private static final OutputTag<Event> AGGREGATES_ONLY = Outputs.aggregatesOnly(CATALOG);
+  private OneInputStreamOperatorTestHarness<RawRecord, Event> harness;
+  /** Replays read a file, live pipelines Kafka partition 0 of topic "events". */
+  private boolean fromFile;
+  private long offset;
 
-  private static RuleSetPlan compile() {
-    Compilation compilation = new RuleSetCompiler().compileText("demand.rule", RULES, Path.of("."), Map.of());
-    assertThat(compilation.diagnostics().sorted()).isEmpty();
-    return compilation.plan();
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
   }
 
-  private static OneInputStreamOperatorTestHarness<RawRecord, Event> admit(Duration aggregateLateness) throws Exception {
-    PipelineOptions options = PipelineOptions.replay(Duration.ofSeconds(5)).withAggregateLateness(aggregateLateness);
-    var harness = new OneInputStreamOperatorTestHarness<>(new AdmitEvents(CATALOG, null, options, Outputs.REJECTED,
-        new CountedByAggregates(PLAN.aggregates()), AGGREGATES_ONLY));
+  @Test
+  void replayJudgesLatenessByInputOrderAndMakesItsOwnWatermarks() throws Exception {
+    open(new PipelineOptions(Duration.ofSeconds(5), Duration.ZERO, 2, true));
+    send("e1", 100);
+    send("e2", 96);
+    send("e3", 94);
+    harness.processWatermark(new Watermark(Long.MAX_VALUE));
+
+    assertThat(admittedIds()).containsExactly("e1", "e2");
+    assertThat(rejected()).singleElement().satisfies(rejected -> {
+      assertThat(rejected.reason()).isEqualTo(RejectReason.LATE);
+      assertThat(rejected.origin().toString()).isEqualTo("events.jsonl:3");
+      assertThat(rejected.detail()).contains("more than 5000 ms behind the latest event");
+    });
+    // at the end of input, event time reaches the latest event before the final watermark
+    assertThat(watermarks()).containsExactly(millis(95) - 1, millis(100), Long.MAX_VALUE);
+  }
+
+  @Test
+  void replayIgnoresWatermarksFromItsInputButTheEnd() throws Exception {
+    open(PipelineOptions.replay(Duration.ofSeconds(5)));
+    harness.processWatermark(new Watermark(millis(500)));
+    send("e1", 100);
+
+    assertThat(admittedIds()).containsExactly("e1");
+    assertThat(watermarks()).isEmpty();
+  }
+
+  @Test
+  void liveRejectsEventsNotAfterTheSourcesWatermarkAndPassesItOn() throws Exception {
+    open(PipelineOptions.live(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    send("e1", 100);
+    harness.processWatermark(new Watermark(millis(95) - 1));
+    send("e2", 95);
+    send("e3", 90);
+    harness.processWatermark(new Watermark(millis(80)));
+
+    assertThat(admittedIds()).containsExactly("e1", "e2");
+    assertThat(rejected()).singleElement().satisfies(rejected -> {
+      assertThat(rejected.origin().toString()).isEqualTo("events/0@2");
+      assertThat(rejected.detail()).contains("is not after the watermark");
+    });
+    assertThat(watermarks()).as("never backwards").containsExactly(millis(95) - 1);
+  }
+
+  @Test
+  void livePassesIdlenessOn() throws Exception {
+    open(PipelineOptions.live(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    harness.processWatermarkStatus(WatermarkStatus.IDLE);
+
+    assertThat(harness.getOutput()).contains(WatermarkStatus.IDLE);
+  }
+
+  @Test
+  void rejectsWhatCannotBeDecodedWithItsRawText() throws Exception {
+    open(PipelineOptions.live(Duration.ofSeconds(5), Duration.ZERO));
+    harness.processElement(new StreamRecord<>(new RawRecord("{\"id\":\"x\"", "events", 1, 7, null)));
+
+    assertThat(rejected()).singleElement().satisfies(rejected -> {
+      assertThat(rejected.reason()).isEqualTo(RejectReason.BAD_JSON);
+      assertThat(rejected.raw()).isEqualTo("{\"id\":\"x\"");
+      assertThat(rejected.origin().toString()).isEqualTo("events/1@7");
+    });
+  }
+
+  private void open(PipelineOptions options) throws Exception {
+    fromFile = options.deterministic();
+    harness = new OneInputStreamOperatorTestHarness<>(new AdmitEvents(CATALOG, null, options, Outputs.REJECTED));
     harness.open();
-    return harness;
   }
 
-  private int line;
-
-  private void send(OneInputStreamOperatorTestHarness<RawRecord, Event> h, String json) throws Exception {
-    h.processElement(new StreamRecord<>(RawRecord.fileLine("in.jsonl", ++line, json)));
+  private void send(String id, long secondsAfterT) throws Exception {
+    String text = "{\"event\":\"Transaction\",\"id\":\"" + id + "\",\"ts\":" + millis(secondsAfterT) + ",\"accountId\":\"A1\"}";
+    long position = offset++;
+    RawRecord raw = fromFile ? RawRecord.fileLine("events.jsonl", position + 1, text)
+        : new RawRecord(text, "events", 0, position, null);
+    harness.processElement(new StreamRecord<>(raw));
   }
 
-  private static String order(String id, String iso, String status) {
-    return "{\"event\":\"Order\",\"id\":\"" + id + "\",\"ts\":\"" + iso + "\",\"sku\":\"S1\",\"quantity\":1,\"status\":\"" + status + "\"}";
+  private static long millis(long secondsAfterT) {
+    return T.toEpochMilli() + secondsAfterT * 1000;
   }
 
-  private static List<String> ids(ConcurrentLinkedQueue<StreamRecord<Event>> records) {
-    return records == null ? List.of() : records.stream().map(r -> r.getValue().id()).toList();
+  private List<String> admittedIds() {
+    return harness.extractOutputValues().stream().map(Event::id).toList();
   }
 
-  private static List<Rejected> rejected(OneInputStreamOperatorTestHarness<RawRecord, Event> h) {
-    var records = h.getSideOutput(Outputs.REJECTED);
-    return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+  private List<Rejected> rejected() {
+    List<Rejected> rejected = new ArrayList<>();
+    harness.getSideOutput(Outputs.REJECTED).forEach(record -> rejected.add(record.getValue()));
+    return rejected;
   }
 
-  @Test
-  void anEventWithinTheAggregateLatenessThatAnAggregateCountsGoesToTheAggregatesOnly() throws Exception {
-    try (var h = admit(Duration.ofMinutes(10))) {
-      send(h, order("o1", "2026-03-01T11:00:00Z", "PLACED"));
-      send(h, order("counted", "2026-03-01T10:51:00Z", "PLACED"));
-
-      assertThat(h.extractOutputValues()).extracting(Event::id).containsExactly("o1");
-      assertThat(ids(h.getSideOutput(AGGREGATES_ONLY))).containsExactly("counted");
-      assertThat(rejected(h)).isEmpty();
-    }
-  }
-
-  @Test
-  void anEventWithinTheLatenessThatNoAggregateCountsIsRejectedAsLate() throws Exception {
-    try (var h = admit(Duration.ofMinutes(10))) {
-      send(h, order("o1", "2026-03-01T11:00:00Z", "PLACED"));
-      send(h, order("cancelled", "2026-03-01T10:55:00Z", "CANCELLED"));
-      send(h, "{\"event\":\"Payment\",\"id\":\"p1\",\"ts\":\"2026-03-01T10:55:00Z\",\"cardId\":\"C1\"}");
-
-      assertThat(ids(h.getSideOutput(AGGREGATES_ONLY))).isEmpty();
-      assertThat(rejected(h)).hasSize(2).allSatisfy(r -> {
-        assertThat(r.reason().code()).isEqualTo("late");
-        assertThat(r.detail()).contains("within the aggregate lateness, but no aggregate counts it");
-      });
-      assertThat(rejected(h)).extracting(r -> r.origin().toString()).containsExactly("in.jsonl:" + (line - 1), "in.jsonl:" + line);
-    }
-  }
-
-  @Test
-  void anEventBeyondOutOfOrdernessPlusLatenessIsRejectedWithItsRawText() throws Exception {
-    try (var h = admit(Duration.ofMinutes(10))) {
-      send(h, order("o1", "2026-03-01T11:00:00Z", "PLACED"));
-      String tooLate = order("too-late", "2026-03-01T10:49:54.999Z", "PLACED");
-      send(h, tooLate);
-      send(h, order("just-in", "2026-03-01T10:49:55Z", "PLACED"));
-
-      assertThat(rejected(h)).singleElement().satisfies(r -> {
-        assertThat(r.raw()).isEqualTo(tooLate);
-        assertThat(r.reason().code()).isEqualTo("late");
-      });
-      assertThat(ids(h.getSideOutput(AGGREGATES_ONLY))).containsExactly("just-in");
-    }
-  }
-
-  @Test
-  void withoutAggregateLatenessEveryEventBeyondTheOutOfOrdernessIsRejected() throws Exception {
-    try (var h = admit(Duration.ZERO)) {
-      send(h, order("o1", "2026-03-01T11:00:00Z", "PLACED"));
-      send(h, order("o2", "2026-03-01T10:59:54Z", "PLACED"));
-
-      assertThat(ids(h.getSideOutput(AGGREGATES_ONLY))).isEmpty();
-      assertThat(rejected(h)).extracting(r -> r.reason().code()).containsExactly("late");
-    }
-  }
-
-  @Test
-  void atTheEndOfInputEventTimeReachesTheLatestEventBeforeTheFinalWatermark() throws Exception {
-    try (var h = admit(Duration.ZERO)) {
-      send(h, order("o1", "2026-03-01T11:00:00Z", "PLACED"));
-      send(h, order("o2", "2026-03-01T10:59:58Z", "PLACED"));
-      h.processWatermark(new Watermark(Long.MAX_VALUE));
-
-      List<Long> watermarks = new ArrayList<>();
-      for (Object element : h.getOutput()) {
-        if (element instanceof Watermark watermark) {
-          watermarks.add(watermark.getTimestamp());
-        }
+  private List<Long> watermarks() {
+    List<Long> watermarks = new ArrayList<>();
+    for (Object element : harness.getOutput()) {
+      if (element instanceof Watermark watermark) {
+        watermarks.add(watermark.getTimestamp());
       }
-      assertThat(watermarks).containsExactly(Instant.parse("2026-03-01T11:00:00Z").toEpochMilli(), Long.MAX_VALUE);
     }
+    return watermarks;
   }
 }

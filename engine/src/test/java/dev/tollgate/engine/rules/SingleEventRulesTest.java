@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
 import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.Test;
 
 class SingleEventRulesTest {
@@ -79,6 +80,7 @@ class SingleEventRulesTest {
 
   private static List<Alert> run(List<RulePlan> rules, Event... events) throws Exception {
     SingleEventRules function = new SingleEventRules(rules);
+    function.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
     function.open(DefaultOpenContext.INSTANCE);
     List<Alert> alerts = new ArrayList<>();
     ListCollector<Alert> out = new ListCollector<>(alerts);

@@ -202,6 +202,27 @@ class WindowedRulesFunctionTest {
   }
 
   @Test
+  void aBusyKeyHoldsOneCleanupTimerAndIsStillClearedWhenItsLastWindowPasses() throws Exception {
+    harness = open(STRUCTURING);
+
+    send(deposit("t1", "2026-03-01T09:00:00Z", "9500"));
+    send(deposit("t2", "2026-03-01T12:00:00Z", "9000"));
+    send(deposit("t3", "2026-03-01T15:00:00Z", "8800"));
+    send(deposit("t4", "2026-03-02T10:00:00Z", "8900"));
+    watermark("2026-03-02T10:00:00Z");
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    // The timer armed by t1 fires at 09:00 next day; t2..t4 remain, so it is armed again.
+    watermark("2026-03-03T09:59:59.999Z");
+    assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    watermark("2026-03-03T10:00:00Z");
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
   void stateAndTimersGoBackToZeroAfterTheWindowPasses() throws Exception {
     harness = open(STRUCTURING);
 

@@ -6,6 +6,7 @@ import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.dsl.plan.RuleSetPlan;
 import dev.tollgate.engine.pipeline.AdmitEvents;
 import dev.tollgate.engine.pipeline.PipelineOptions;
+import dev.tollgate.engine.route.RoutingOptions;
 import dev.tollgate.engine.source.JsonLinesFormat;
 import dev.tollgate.jobs.EmbeddedCluster;
 import java.io.BufferedWriter;
@@ -30,7 +31,8 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * Runs a compiled rule set over a JSON-lines file on an embedded Flink cluster and writes {@code
- * alerts.jsonl}, {@code aggregates.jsonl}, {@code rejected.jsonl} and {@code summary.json}.
+ * alerts.jsonl}, {@code aggregates.jsonl}, {@code rejected.jsonl} and {@code summary.json}; and,
+ * as a dry run of routing, {@code routed/<route>.jsonl} per route and {@code cases.jsonl}.
  *
  * <p>Output files are sorted (alerts by event time, rule and id; window records by window start,
  * aggregate and text — window end, then group values; rejected records by line), so the same input
@@ -52,9 +54,17 @@ public final class Backtest {
   /**
    * @param displayName how rejected records name the input file
    * @param progress called with the number of lines read so far, about twice a second
+   * @param routing how alerts are grouped into cases (routes themselves are in the plan)
    */
   public record Options(Path events, String displayName, Path outDir, int parallelism, PipelineOptions pipeline,
-      LongConsumer progress) {}
+      LongConsumer progress, RoutingOptions routing) {
+
+    /** With the default case span. */
+    public Options(Path events, String displayName, Path outDir, int parallelism, PipelineOptions pipeline,
+        LongConsumer progress) {
+      this(events, displayName, outDir, parallelism, pipeline, progress, RoutingOptions.defaults());
+    }
+  }
 
   private Backtest() {}
 
@@ -64,7 +74,8 @@ public final class Backtest {
     JsonLinesFormat.ReadProgress.LINES_READ.set(0);
 
     StreamExecutionEnvironment env = EmbeddedCluster.environment(options.parallelism());
-    DataStream<OutputLine> outputs = BacktestJob.build(env, plan, options.events(), options.displayName(), options.pipeline());
+    DataStream<OutputLine> outputs = BacktestJob.build(env, plan, options.events(), options.displayName(),
+        options.pipeline(), options.routing());
     Map<OutputLine.Kind, List<OutputLine>> collected = new EnumMap<>(OutputLine.Kind.class);
     for (OutputLine.Kind kind : OutputLine.Kind.values()) {
       collected.put(kind, new ArrayList<>());
@@ -88,6 +99,8 @@ public final class Backtest {
     write(options.outDir().resolve("alerts.jsonl"), collected.get(OutputLine.Kind.ALERT));
     write(options.outDir().resolve("aggregates.jsonl"), collected.get(OutputLine.Kind.AGGREGATE));
     write(options.outDir().resolve("rejected.jsonl"), collected.get(OutputLine.Kind.REJECTED));
+    write(options.outDir().resolve("cases.jsonl"), collected.get(OutputLine.Kind.CASE));
+    writeRouted(options.outDir().resolve("routed"), plan, collected.get(OutputLine.Kind.ROUTED));
 
     BacktestReport report = report(plan, options, collected, result, elapsed);
     Files.writeString(options.outDir().resolve("summary.json"), SummaryJson.encode(report), StandardCharsets.UTF_8);
@@ -124,7 +137,7 @@ public final class Backtest {
     long processed = counter(result, AdmitEvents.ADMITTED_COUNTER) + forAggregatesOnly;
     long inputLines = JsonLinesFormat.ReadProgress.LINES_READ.get();
 
-    Map<String, String> labels = LabelIndex.scan(options.events());
+    LabelIndex.Labels labels = LabelIndex.scan(options.events());
     BacktestReport.Effectiveness effectiveness = null;
     if (!labels.isEmpty()) {
       EffectivenessCounter counter = new EffectivenessCounter(labels);
@@ -140,6 +153,27 @@ public final class Backtest {
   private static long counter(JobExecutionResult result, String name) {
     Long value = result.getAccumulatorResult(name);
     return value == null ? 0 : value;
+  }
+
+  /** {@code routed/<route>.jsonl} for every route (empty if it took nothing), and no stale files. */
+  private static void writeRouted(Path directory, RuleSetPlan plan, List<OutputLine> lines) throws IOException {
+    if (Files.isDirectory(directory)) {
+      try (var stale = Files.newDirectoryStream(directory, "*.jsonl")) {
+        for (Path file : stale) {
+          Files.delete(file);
+        }
+      }
+    }
+    if (plan.routes().isEmpty()) {
+      return;
+    }
+    Files.createDirectories(directory);
+    Map<String, List<OutputLine>> byRoute = new TreeMap<>();
+    plan.routes().forEach(route -> byRoute.put(route.name(), new ArrayList<>()));
+    lines.forEach(line -> byRoute.get(line.source).add(line));
+    for (Map.Entry<String, List<OutputLine>> route : byRoute.entrySet()) {
+      write(directory.resolve(route.getKey() + ".jsonl"), route.getValue());
+    }
   }
 
   private static void write(Path file, List<OutputLine> lines) throws IOException {

@@ -11,6 +11,8 @@ import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.event.RejectedJson;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.pipeline.RiskPipeline;
+import dev.tollgate.engine.route.Routing;
+import dev.tollgate.engine.route.RoutingOptions;
 import dev.tollgate.engine.source.JsonLinesFormat;
 import dev.tollgate.engine.eval.ValueFormat;
 import dev.tollgate.engine.source.RawRecord;
@@ -29,15 +31,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The backtest's job graph: a JSON-lines file through the same pipeline production runs, with
- * every output encoded to JSON inside the job and gathered into one stream for the client.
+ * every output encoded to JSON inside the job and gathered into one stream for the client. Routes
+ * are a dry run: what each would receive, and the case events, become lines, nothing is delivered.
  */
 final class BacktestJob {
   private static final TypeInformation<OutputLine> OUTPUT_TYPE = TypeInformation.of(OutputLine.class);
 
   private BacktestJob() {}
 
-  static DataStream<OutputLine> build(
-      StreamExecutionEnvironment env, RuleSetPlan plan, Path events, String displayName, PipelineOptions options) {
+  static DataStream<OutputLine> build(StreamExecutionEnvironment env, RuleSetPlan plan, Path events, String displayName,
+      PipelineOptions options, RoutingOptions routing) {
     EventCatalog catalog = new EventCatalog(plan.eventTypes());
     FileSource<RawRecord> source = FileSource
         .forRecordStreamFormat(new JsonLinesFormat(displayName), org.apache.flink.core.fs.Path.fromLocalFile(events.toFile()))
@@ -57,6 +60,9 @@ final class BacktestJob {
       outputs.add(records.map(new EncodeRecord(plan.aggregates())).returns(OUTPUT_TYPE).name("encode window records"));
     }
     outputs.add(risk.rejected().map(BacktestJob::rejectedLine).returns(OUTPUT_TYPE).name("encode rejected"));
+    if (!plan.routes().isEmpty() && !risk.alerts().isEmpty()) {
+      outputs.addAll(RoutedLines.of(Routing.attach(risk.alerts(), plan, catalog, routing), catalog));
+    }
     DataStream<OutputLine> all = outputs.get(0);
     for (int i = 1; i < outputs.size(); i++) {
       all = all.union(outputs.get(i));

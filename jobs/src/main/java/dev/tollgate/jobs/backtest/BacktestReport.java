@@ -82,14 +82,28 @@ public record BacktestReport(
   /**
    * @param labelledEvents events the input labels with this typology
    * @param detectedEvents of those, the ones that are evidence in at least one alert
+   * @param instances injected instances of the typology (distinct {@code instance} members); 0 when
+   *     the input does not name instances
+   * @param detectedInstances of those, the ones with at least one event among an alert's evidence
+   * @param detectedBy alerts per rule that had this typology's events as evidence
    */
-  public record TypologyFigures(long labelledEvents, long detectedEvents, SortedMap<String, Long> detectedBy) {
+  public record TypologyFigures(long labelledEvents, long detectedEvents, long instances, long detectedInstances,
+      SortedMap<String, Long> detectedBy) {
     public long missed() {
       return labelledEvents - detectedEvents;
     }
 
+    /** Share of labelled events that are evidence in an alert. */
     public double recall() {
       return labelledEvents == 0 ? 0 : (double) detectedEvents / labelledEvents;
+    }
+
+    /**
+     * Share of instances caught by at least one alert: what an analyst means by recall, since a rule
+     * cites the events that prove a case, not every event of it.
+     */
+    public double instanceRecall() {
+      return instances == 0 ? 0 : (double) detectedInstances / instances;
     }
   }
 }

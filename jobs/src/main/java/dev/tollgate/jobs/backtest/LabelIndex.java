@@ -12,17 +12,28 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The {@code label} members of an input (the typology a generated event was injected for), by
- * event id. Only labelled lines are parsed; the rest are skipped with a substring test, so the
- * scan costs a fraction of the backtest.
+ * The {@code label} members of an input (the typology a generated event was injected for) and
+ * their {@code instance} members (which injected instance of it), by event id. Only labelled lines
+ * are parsed; the rest are skipped with a substring test, so the scan costs a fraction of the
+ * backtest.
  */
 final class LabelIndex {
   private static final JsonFactory JSON = new JsonFactory();
 
+  /**
+   * @param typologies typology label by event id
+   * @param instances instance id by event id, for the labelled events that name one
+   */
+  record Labels(Map<String, String> typologies, Map<String, String> instances) {
+    boolean isEmpty() {
+      return typologies.isEmpty();
+    }
+  }
+
   private LabelIndex() {}
 
-  static Map<String, String> scan(Path events) throws IOException {
-    Map<String, String> labels = new HashMap<>();
+  static Labels scan(Path events) throws IOException {
+    Labels labels = new Labels(new HashMap<>(), new HashMap<>());
     try (BufferedReader reader = Files.newBufferedReader(events, StandardCharsets.UTF_8)) {
       String line;
       while ((line = reader.readLine()) != null) {
@@ -34,9 +45,10 @@ final class LabelIndex {
     return labels;
   }
 
-  private static void readLabel(String line, Map<String, String> labels) {
+  private static void readLabel(String line, Labels labels) {
     String id = null;
     String label = null;
+    String instance = null;
     try (JsonParser parser = JSON.createParser(line)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return;
@@ -48,6 +60,8 @@ final class LabelIndex {
           id = parser.getText();
         } else if ("label".equals(name) && value == JsonToken.VALUE_STRING) {
           label = parser.getText();
+        } else if ("instance".equals(name) && value == JsonToken.VALUE_STRING) {
+          instance = parser.getText();
         } else {
           parser.skipChildren();
         }
@@ -56,7 +70,10 @@ final class LabelIndex {
       return; // the backtest itself rejects it with a reason
     }
     if (id != null && label != null) {
-      labels.put(id, label);
+      labels.typologies().put(id, label);
+      if (instance != null) {
+        labels.instances().put(id, instance);
+      }
     }
   }
 }

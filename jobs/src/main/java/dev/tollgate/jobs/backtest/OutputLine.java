@@ -5,15 +5,18 @@ package dev.tollgate.jobs.backtest;
  * which sorts and writes each kind to its file. A Flink POJO.
  */
 public final class OutputLine {
-  /** Which file the line belongs to. */
-  public enum Kind { ALERT, REJECTED, AGGREGATE }
+  /** Which file the line belongs to: routed alerts go to their route's file, case events to cases.jsonl. */
+  public enum Kind { ALERT, REJECTED, AGGREGATE, ROUTED, CASE }
 
   public Kind kind;
-  /** The rule or aggregate that produced it; the reject reason for rejected records. */
+  /**
+   * The rule or aggregate that produced it; the reject reason for rejected records; the route for
+   * routed alerts; the case id for case events.
+   */
   public String source;
-  /** Event time (alerts, window start for aggregates) or input line (rejected): the sort key. */
+  /** Event time (alerts, case events, window start for aggregates) or input line (rejected): the sort key. */
   public long order;
-  /** Ties broken by this (alert id, group), so output is identical run after run. */
+  /** Ties broken by this (alert id, group, case event sequence), so output is identical run after run. */
   public String tieBreak;
   public String json;
   /** For alerts: the ids of the matched events, comma-separated, for effectiveness figures. */

@@ -100,6 +100,11 @@ final class SummaryJson {
       out.writeNumberField("detectedEvents", figures.detectedEvents());
       out.writeNumberField("missed", figures.missed());
       out.writeNumberField("recall", round(figures.recall()));
+      if (figures.instances() > 0) {
+        out.writeNumberField("instances", figures.instances());
+        out.writeNumberField("detectedInstances", figures.detectedInstances());
+        out.writeNumberField("instanceRecall", round(figures.instanceRecall()));
+      }
       writeCounts(out, "detectedBy", figures.detectedBy());
       out.writeEndObject();
     }

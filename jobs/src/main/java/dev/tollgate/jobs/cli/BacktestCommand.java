@@ -2,6 +2,7 @@ package dev.tollgate.jobs.cli;
 
 import dev.tollgate.dsl.plan.RuleSetPlan;
 import dev.tollgate.engine.pipeline.PipelineOptions;
+import dev.tollgate.engine.route.RoutingOptions;
 import dev.tollgate.jobs.backtest.Backtest;
 import dev.tollgate.jobs.backtest.BacktestReport;
 import java.io.PrintWriter;
@@ -30,7 +31,7 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "JSON lines, one event per line.")
   Path events;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where alerts.jsonl, aggregates.jsonl, rejected.jsonl and summary.json go.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where alerts.jsonl, aggregates.jsonl, rejected.jsonl, summary.json, cases.jsonl and routed/<route>.jsonl go.")
   Path out;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a const.")
@@ -42,6 +43,10 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--out-of-orderness", defaultValue = "5s", paramLabel = "DURATION",
       converter = DurationConverter.class, description = "How late an event may arrive and still count (default: ${DEFAULT-VALUE}).")
   Duration outOfOrderness;
+
+  @Option(names = "--case-span", defaultValue = "7d", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long a case stays open after its last alert, in event time (default: ${DEFAULT-VALUE}).")
+  Duration caseSpan;
 
   @Option(names = "--aggregate-lateness", defaultValue = "0s", paramLabel = "DURATION",
       converter = DurationConverter.class,
@@ -69,13 +74,14 @@ final class BacktestCommand implements Callable<Integer> {
     BacktestReport report = Backtest.run(plan, new Backtest.Options(
         events, events.toString(), out, parallelism,
         PipelineOptions.replay(outOfOrderness).withAggregateLateness(aggregateLateness),
-        progress == null ? null : progress::update));
+        progress == null ? null : progress::update, new RoutingOptions(caseSpan)));
     if (progress != null) {
       progress.finish();
     }
     stdout.print(ReportTable.render(report));
     stdout.printf("%nwrote %s, %s, %s and %s%n", out.resolve("alerts.jsonl"), out.resolve("aggregates.jsonl"),
         out.resolve("rejected.jsonl"), out.resolve("summary.json"));
+    RoutingReport.print(stdout, plan, out);
     stdout.flush();
     return 0;
   }

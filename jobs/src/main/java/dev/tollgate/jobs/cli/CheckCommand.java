@@ -1,6 +1,7 @@
 package dev.tollgate.jobs.cli;
 
 import dev.tollgate.dsl.Compilation;
+import dev.tollgate.dsl.plan.RoutePlan;
 import dev.tollgate.dsl.plan.RuleSetPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code tollgate check PATH...}: parse and type-check; exit 0 without errors, 1 with. */
+/**
+ * {@code tollgate check PATH...}: parse and type-check (rules, aggregates, routes and tests); exit 0
+ * without errors, 1 with. Then one line per route: where it delivers what.
+ */
 @Command(name = "check", description = "Parse and type-check rule files; print every finding as file:line:col.")
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -32,12 +36,17 @@ final class CheckCommand implements Callable<Integer> {
     int warnings = compilation.diagnostics().warningCount();
     RuleSetPlan plan = compilation.plan();
     if (plan != null) {
-      out.printf("%s, %s, %s: %s, %s%n",
+      // Routes are counted only when there are some, so rule sets without them read as before.
+      out.printf("%s, %s, %s%s: %s, %s%n",
           RuleSetInput.plural(plan.rules().size(), "rule"),
           RuleSetInput.plural(plan.aggregates().size(), "aggregate"),
+          plan.routes().isEmpty() ? "" : RuleSetInput.plural(plan.routes().size(), "route") + ", ",
           RuleSetInput.plural(plan.tests().size(), "test"),
           RuleSetInput.plural(errors, "error"),
           RuleSetInput.plural(warnings, "warning"));
+      for (RoutePlan route : plan.routes()) {
+        out.println("  route " + route.name() + " -> " + RouteSummary.of(route));
+      }
     } else {
       out.printf("%s, %s%n", RuleSetInput.plural(errors, "error"), RuleSetInput.plural(warnings, "warning"));
     }

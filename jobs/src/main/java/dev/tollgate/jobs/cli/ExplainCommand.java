@@ -14,15 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tollgate explain PATH [--rule ID]}: each rule's compiled plan, readable. */
-@Command(name = "explain", description = "Show the compiled plan of each rule and aggregate: key, steps, windows, state, version.")
+/** {@code tollgate explain PATH [--rule ID]}: each rule's (and route's) compiled plan, readable. */
+@Command(name = "explain", description = "Show the compiled plan of each rule, aggregate and route: key, steps, windows, state, delivery, version.")
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or directories of them.")
   List<Path> paths;
 
-  @Option(names = "--rule", paramLabel = "ID", description = "Only this rule or aggregate.")
+  @Option(names = "--rule", paramLabel = "ID", description = "Only this rule, aggregate or route.")
   String ruleId;
 
   @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Override a const before compiling.")
@@ -44,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Optional<String> explained = explainer.explain(ruleId);
     if (explained.isEmpty()) {
-      err.println("tollgate: no rule or aggregate '" + ruleId + "' in the rule set");
+      err.println("tollgate: no rule, aggregate or route '" + ruleId + "' in the rule set");
       err.flush();
       return 1;
     }

@@ -35,11 +35,32 @@ final class ReportTable {
       out.append('\n');
     }
     if (labelled) {
-      out.append(String.format("%n%-24s %9s %9s %8s%n", "typology", "labelled", "detected", "recall"));
-      report.effectiveness().typologies().forEach((typology, figures) -> out.append(String.format(
-          "%-24s %,9d %,9d %7.1f%%%n", typology, figures.labelledEvents(), figures.detectedEvents(), 100 * figures.recall())));
+      out.append(typologyTable(report.effectiveness()));
     }
     report.aggregates().forEach((id, figures) -> appendLeaders(out, id, figures));
+    return out.toString();
+  }
+
+  /**
+   * Recall per typology: by instance when the input names instances (as generated traffic does), and
+   * by event, which counts only the events a rule cites as evidence.
+   */
+  static String typologyTable(BacktestReport.Effectiveness effectiveness) {
+    StringBuilder out = new StringBuilder();
+    boolean byInstance = effectiveness.typologies().values().stream().anyMatch(f -> f.instances() > 0);
+    int width = Math.max(8, effectiveness.typologies().keySet().stream().mapToInt(String::length).max().orElse(8));
+    if (byInstance) {
+      out.append(String.format("%n%-" + width + "s %9s %9s %7s %9s %9s%n",
+          "typology", "instances", "detected", "recall", "events", "evidence"));
+      effectiveness.typologies().forEach((typology, figures) -> out.append(String.format(
+          "%-" + width + "s %,9d %,9d %6.1f%% %,9d %,9d%n", typology, figures.instances(), figures.detectedInstances(),
+          100 * figures.instanceRecall(), figures.labelledEvents(), figures.detectedEvents())));
+    } else {
+      out.append(String.format("%n%-" + width + "s %9s %9s %8s%n", "typology", "labelled", "detected", "recall"));
+      effectiveness.typologies().forEach((typology, figures) -> out.append(String.format(
+          "%-" + width + "s %,9d %,9d %7.1f%%%n", typology, figures.labelledEvents(), figures.detectedEvents(),
+          100 * figures.recall())));
+    }
     return out.toString();
   }
 

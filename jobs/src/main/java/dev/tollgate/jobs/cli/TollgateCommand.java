@@ -1,5 +1,6 @@
 package dev.tollgate.jobs.cli;
 
+import dev.tollgate.jobs.bench.BenchCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,11 +14,19 @@ import picocli.CommandLine.Option;
     name = "tollgate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Streaming risk engine for cross-border commerce: check, test, backtest and explain rules.",
+    description = "Streaming risk engine for cross-border commerce: check, test, backtest and explain rules; generate traffic; run the demo.",
     subcommands = {
       CheckCommand.class,
+      TestCommand.class,
       ExplainCommand.class,
       BacktestCommand.class,
+      GenerateCommand.class,
+      StackCommand.class,
+      SubmitCommand.class,
+      DeployCommand.class,
+      DocsCommand.class,
+      BenchCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TollgateCommand implements Runnable {

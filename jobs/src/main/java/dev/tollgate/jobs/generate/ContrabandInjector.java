@@ -3,16 +3,19 @@ package dev.tollgate.jobs.generate;
 import java.util.List;
 
 /**
- * Injects customs declarations that break export rules: embargoed destinations, restricted goods,
- * consignments split to stay under the de-minimis threshold, undervalued goods. Only the declarations are
- * written; the parcels' scans are not part of these typologies.
+ * Injects exports that break customs and sanctions rules: embargoed destinations, restricted goods,
+ * consignments split to stay under the destination's de-minimis threshold, undervalued goods. The parcels'
+ * scans are not part of these typologies: what is labelled is the declaration, and for an embargoed
+ * destination the marketplace order behind it.
  */
 final class ContrabandInjector implements TypologyInjector {
-  /** Value under which an import is duty free (the former US de-minimis), in the customs currency. */
-  static final double DE_MINIMIS_USD = 800;
   private static final List<String> EMBARGOED = List.of("CU", "IR", "KP", "SY");
   /** Where goods for embargoed countries are usually transshipped. */
   private static final List<String> SANCTIONS_TRANSIT = List.of("AE", "TR", "HK");
+  /** Share of embargoed exports sold through the marketplace; the rest come from freight forwarders. */
+  private static final double EMBARGOED_ORDER_SHARE = 0.7;
+  /** Splitting only pays where duty-free imports are worth something. */
+  private static final double MIN_SPLIT_DE_MINIMIS_USD = 60;
 
   private final Storefront store;
   private final Customs customs;
@@ -30,30 +33,42 @@ final class ContrabandInjector implements TypologyInjector {
   }
 
   @Override
-  public void inject(Typology typology, Simulation simulation, Rng rng) {
-    String label = typology.label();
-    switch (typology) {
+  public void inject(Label label, Simulation simulation, Rng rng) {
+    switch (label.typology()) {
       case EMBARGOED_DESTINATION -> embargoedDestination(simulation, rng, label);
       case RESTRICTED_HS_CODE -> restrictedGoods(simulation, rng, label);
       case SPLIT_SHIPMENTS -> splitShipments(simulation, rng, label);
       case UNDERVALUATION -> undervaluation(simulation, rng, label);
-      default -> throw new IllegalArgumentException(typology + " is not a contraband typology");
+      default -> throw new IllegalArgumentException(label.typology() + " is not a contraband typology");
     }
   }
 
-  private void embargoedDestination(Simulation simulation, Rng rng, String label) {
-    int seller = store.activeSeller(rng);
+  /** A marketplace order (or a forwarder's consignment) for a buyer in an embargoed country, often via a hub. */
+  private void embargoedDestination(Simulation simulation, Rng rng, Label label) {
+    int listing = store.popularListing(rng);
+    int seller = store.seller(listing);
     Country destination = geography.country(rng.pick(EMBARGOED));
     Country transit = rng.chance(0.6) ? geography.country(rng.pick(SANCTIONS_TRANSIT)) : null;
-    Product product = store.products().listed(rng);
+    Product product = store.product(listing);
+    long quantity = rng.between(1, 20);
+    double unitUsd = store.priceUsd(listing);
+    long now = simulation.now();
+    String orderId = marketplace.newOrderId();
     String consignee = Ids.numbered("CNE", rng.below(10_000_000), 7);
-    declare(simulation, simulation.now(), new Consignment(shipping.newShipmentId(), marketplace.newOrderId(),
-        product, rng.between(1, 40), product.typicalUsd() * rng.between(0.8, 1.2), store.sellerCity(seller),
-        rng.pick(destination.cities()), transit == store.sellerCountry(seller) ? null : transit,
-        store.sellerId(seller), consignee), rng, label);
+    long declaredAt = now + rng.millis(Millis.HOUR, 6 * Millis.HOUR);
+    if (rng.chance(EMBARGOED_ORDER_SHARE)) {
+      OrderLine order = new OrderLine(orderId, consignee, store.sellerId(seller), store.sku(listing),
+          product.category(), quantity, Money.hundredths(unitUsd), Customs.CURRENCY, destination.code(), "WEB");
+      simulation.emit(order.toEvent(now, "PLACED").label(label));
+      simulation.emitAt(order.toEvent(now + rng.millis(Millis.MINUTE, 30 * Millis.MINUTE), "PAID").label(label));
+      declaredAt += Millis.HOUR;
+    }
+    declare(simulation, declaredAt, new Consignment(shipping.newShipmentId(), orderId, product, quantity,
+        unitUsd * rng.between(0.85, 1.0), store.sellerCity(seller), rng.pick(destination.cities()),
+        transit == store.sellerCountry(seller) ? null : transit, store.sellerId(seller), consignee), rng, label);
   }
 
-  private void restrictedGoods(Simulation simulation, Rng rng, String label) {
+  private void restrictedGoods(Simulation simulation, Rng rng, Label label) {
     Product product = rng.pick(store.products().restricted());
     // Ammunition and detonators move by the thousand, arms by the piece.
     long quantity = product.typicalUsd() < 20 ? rng.between(200, 5000) : rng.between(1, 20);
@@ -61,24 +76,32 @@ final class ContrabandInjector implements TypologyInjector {
         crossBorder(product, quantity, product.typicalUsd() * rng.between(0.7, 1.3), rng), rng, label);
   }
 
-  private void splitShipments(Simulation simulation, Rng rng, String label) {
-    Consignment previous = null;
+  /**
+   * One purchase sent as 4-6 parcels from one seller to one buyer within a day, each declared under the
+   * destination's de-minimis threshold and together well above it.
+   */
+  private void splitShipments(Simulation simulation, Rng rng, Label label) {
+    int seller;
+    int buyer;
+    do {
+      seller = store.activeSeller(rng);
+      buyer = store.activeBuyer(rng);
+    } while (store.sellerCountry(seller) == store.buyerCountry(buyer)
+        || store.buyerCountry(buyer).deMinimisUsd() < MIN_SPLIT_DE_MINIMIS_USD);
+    double threshold = store.buyerCountry(buyer).deMinimisUsd();
+    Country transit = customs.transit(store.sellerCountry(seller), store.buyerCountry(buyer), rng);
     for (long at : Times.spread(simulation.now(), rng.between(4, 6), 20 * Millis.HOUR, rng)) {
-      Product product = store.products().listed(rng);
-      double value = DE_MINIMIS_USD * rng.between(0.55, 0.97);
+      double value = threshold * rng.between(0.45, 0.95);
+      Product product = store.products().listedUpTo(value, rng);
       long quantity = Math.max(1, Math.min(50, Math.round(value / product.typicalUsd())));
-      double unitValue = Math.floor(value / quantity * 100) / 100; // rounded down: the piece stays under
-      Consignment piece = previous == null
-          ? crossBorder(product, quantity, unitValue, rng)
-          : new Consignment(shipping.newShipmentId(), marketplace.newOrderId(), product, quantity, unitValue,
-              previous.origin(), previous.destination(), previous.transit(), previous.shipper(),
-              previous.consignee());
-      declare(simulation, at, piece, rng, label);
-      previous = piece;
+      double unitValue = Math.floor(value / quantity * 100) / 100; // rounded down: the parcel stays under
+      declare(simulation, at, new Consignment(shipping.newShipmentId(), marketplace.newOrderId(), product, quantity,
+          unitValue, store.sellerCity(seller), store.buyerCity(buyer), transit, store.sellerId(seller),
+          store.buyerId(buyer)), rng, label);
     }
   }
 
-  private void undervaluation(Simulation simulation, Rng rng, String label) {
+  private void undervaluation(Simulation simulation, Rng rng, Label label) {
     Product product = rng.pick(store.products().valuable());
     declare(simulation, simulation.now(), crossBorder(product, rng.between(5, 200),
         product.typicalUsd() * rng.between(0.03, 0.18), rng), rng, label);
@@ -98,7 +121,7 @@ final class ContrabandInjector implements TypologyInjector {
         store.buyerId(buyer));
   }
 
-  private void declare(Simulation simulation, long at, Consignment consignment, Rng rng, String label) {
+  private void declare(Simulation simulation, long at, Consignment consignment, Rng rng, Label label) {
     simulation.emitAt(customs.declaration(consignment, rng).toEvent(at).label(label));
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param buyerWeight relative share of marketplace buyers
  * @param sellerWeight relative share of marketplace sellers (and cross-border card merchants)
  * @param carriers parcel carriers that pick up there, national post first
+ * @param deMinimisUsd customs value under which imports there are duty free, in USD; 0 when there is none
  * @param cities its cities; exactly one is the international hub
  */
 record Country(
@@ -23,6 +24,7 @@ record Country(
     FatfList fatf,
     boolean embargoed,
     List<String> carriers,
+    double deMinimisUsd,
     List<City> cities) {
 
   /** The FATF list a jurisdiction is on, if any. */
@@ -41,6 +43,17 @@ record Country(
   /** Currencies whose cents nobody uses (yen, won, dong...): amounts there are whole units. */
   boolean hasWholeUnitCurrency() {
     return usdPerUnit < 0.02;
+  }
+
+  /** Countries are identified by their code; hashing the city list on every map lookup would dominate. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Country country && code.equals(country.code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
   }
 
   City hub() {

@@ -3,7 +3,7 @@ package dev.tollgate.jobs.generate;
 /**
  * One event on its way to the output: its type, event time, catalog fields in catalog order and, for
  * injected events, the typology label. Fields are kept in primitive arrays so a million events do not
- * box a million numbers.
+ * box a million numbers (doubles as their bits among the longs).
  */
 final class Event {
   /** How a field's value is written. */
@@ -11,13 +11,12 @@ final class Event {
 
   private final EventType type;
   private long timestamp;
-  private String label;
+  private Label label;
   private int size;
   private final String[] names;
   private final Kind[] kinds;
   private final String[] texts;
   private final long[] numbers;
-  private final double[] reals;
 
   Event(EventType type, long timestamp, int capacity) {
     this.type = type;
@@ -26,7 +25,6 @@ final class Event {
     this.kinds = new Kind[capacity];
     this.texts = new String[capacity];
     this.numbers = new long[capacity];
-    this.reals = new double[capacity];
   }
 
   Event string(String name, String value) {
@@ -56,7 +54,7 @@ final class Event {
   }
 
   Event real(String name, double value) {
-    reals[add(name, Kind.DOUBLE)] = value;
+    numbers[add(name, Kind.DOUBLE)] = Double.doubleToRawLongBits(value);
     return this;
   }
 
@@ -71,8 +69,8 @@ final class Event {
   }
 
   /** Marks the event as part of an injected typology instance. */
-  Event label(String typologyLabel) {
-    this.label = typologyLabel;
+  Event label(Label instance) {
+    this.label = instance;
     return this;
   }
 
@@ -96,7 +94,8 @@ final class Event {
     this.timestamp = newTimestamp;
   }
 
-  String label() {
+  /** The injected instance the event belongs to, or null for background traffic. */
+  Label label() {
     return label;
   }
 
@@ -121,6 +120,6 @@ final class Event {
   }
 
   double real(int i) {
-    return reals[i];
+    return Double.longBitsToDouble(numbers[i]);
   }
 }

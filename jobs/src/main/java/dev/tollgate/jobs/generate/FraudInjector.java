@@ -25,17 +25,17 @@ final class FraudInjector implements TypologyInjector {
   }
 
   @Override
-  public void inject(Typology typology, Simulation simulation, Rng rng) {
-    switch (typology) {
-      case CARD_TESTING -> cardTesting(simulation, rng, typology.label());
-      case ACCOUNT_TAKEOVER -> accountTakeover(new Session(simulation, typology, rng));
-      case IMPOSSIBLE_TRAVEL -> impossibleTravel(new Session(simulation, typology, rng));
-      default -> throw new IllegalArgumentException(typology + " is not a fraud typology");
+  public void inject(Label label, Simulation simulation, Rng rng) {
+    switch (label.typology()) {
+      case CARD_TESTING -> cardTesting(simulation, rng, label);
+      case ACCOUNT_TAKEOVER -> accountTakeover(new Session(simulation, label, rng));
+      case IMPOSSIBLE_TRAVEL -> impossibleTravel(new Session(simulation, label, rng));
+      default -> throw new IllegalArgumentException(label.typology() + " is not a fraud typology");
     }
   }
 
   /** A stolen card checked with tiny charges at one merchant, then spent big at a merchant elsewhere. */
-  private void cardTesting(Simulation simulation, Rng rng, String label) {
+  private void cardTesting(Simulation simulation, Rng rng, Label label) {
     int card = customers.activeCard(rng);
     String device = customers.newDevice(rng);
     String ipCountry = rng.pick(majorCurrencyCountries).code();
@@ -64,9 +64,15 @@ final class FraudInjector implements TypologyInjector {
         merchants.id(merchant), where.code(), amount, where.currency(), status, ipCountry, device);
   }
 
-  /** Stolen credentials used from a new device abroad to redirect and drain the customer's money. */
+  /**
+   * Stolen credentials used from a new device abroad to redirect and drain the customer's money. The owner's
+   * own login comes first, unlabelled: it is ordinary activity, but it is what the attacker's login differs
+   * from.
+   */
   private void accountTakeover(Session session) {
     Rng rng = session.rng;
+    session.ownLogin();
+    session.pause(Millis.HOUR, 30 * Millis.HOUR);
     City attacker = geography.cityFarFrom(customers.city(session.customer), TAKEOVER_MIN_KM, rng);
     String device = customers.newDevice(rng);
     for (int failed = rng.between(0, 3); failed > 0; failed--) {
@@ -97,14 +103,14 @@ final class FraudInjector implements TypologyInjector {
   /** A run of labelled actions on one customer's account, advancing its own clock. */
   private final class Session {
     private final Simulation simulation;
-    private final String label;
+    private final Label label;
     private final Rng rng;
     private final int customer;
     private long at;
 
-    Session(Simulation simulation, Typology typology, Rng rng) {
+    Session(Simulation simulation, Label label, Rng rng) {
       this.simulation = simulation;
-      this.label = typology.label();
+      this.label = label;
       this.rng = rng;
       this.customer = customers.active(rng);
       this.at = simulation.now();
@@ -113,6 +119,13 @@ final class FraudInjector implements TypologyInjector {
     void act(City where, String device, String action, boolean success, Long amount) {
       AccountAction event = accounts.geolocated(customer, where, device, action, success, amount, rng);
       simulation.emitAt(event.toEvent(at).label(label));
+    }
+
+    /** The customer logging in from home on their usual device: background, so not labelled. */
+    void ownLogin() {
+      AccountAction event = accounts.geolocated(customer, customers.city(customer),
+          customers.usualDevice(customer, rng), AccountAction.LOGIN, true, null, rng);
+      simulation.emitAt(event.toEvent(at));
     }
 
     void pause(long minGap, long maxGap) {

@@ -51,9 +51,14 @@ final class Geography {
       }
       countries.add(new Country(code, row.text("name"), row.text("currency"), row.number("usdPerUnit"),
           row.number("accounts"), row.number("buyers"), row.number("sellers"), fatf(row.text("fatf")),
-          row.flag("embargoed"), Arrays.asList(row.text("carriers").split(";")), List.copyOf(own)));
+          row.flag("embargoed"), Arrays.asList(row.text("carriers").split(";")), deMinimis(row.text("deMinimisUsd")),
+          List.copyOf(own)));
     }
     return new Geography(countries, Tsv.read("corridors.tsv"));
+  }
+
+  private static double deMinimis(String cell) {
+    return cell.equals("-") ? 0 : Double.parseDouble(cell);
   }
 
   private static Country.FatfList fatf(String cell) {
@@ -94,10 +99,15 @@ final class Geography {
 
   /** Great-circle distance. */
   static double distanceKm(City a, City b) {
-    double dLat = Math.toRadians(b.lat() - a.lat());
-    double dLon = Math.toRadians(b.lon() - a.lon());
+    return distanceKm(a.lat(), a.lon(), b.lat(), b.lon());
+  }
+
+  /** Great-circle distance between two points given in degrees. */
+  static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+    double dLat = Math.toRadians(lat2 - lat1);
+    double dLon = Math.toRadians(lon2 - lon1);
     double h = StrictMath.pow(StrictMath.sin(dLat / 2), 2)
-        + StrictMath.cos(Math.toRadians(a.lat())) * StrictMath.cos(Math.toRadians(b.lat()))
+        + StrictMath.cos(Math.toRadians(lat1)) * StrictMath.cos(Math.toRadians(lat2))
             * StrictMath.pow(StrictMath.sin(dLon / 2), 2);
     return 2 * EARTH_RADIUS_KM * StrictMath.asin(StrictMath.sqrt(h));
   }

@@ -24,30 +24,30 @@ final class MoneyLaunderingInjector implements TypologyInjector {
   }
 
   @Override
-  public void inject(Typology typology, Simulation simulation, Rng rng) {
-    Instance instance = new Instance(simulation, typology, rng);
-    switch (typology) {
+  public void inject(Label label, Simulation simulation, Rng rng) {
+    Instance instance = new Instance(simulation, label, rng);
+    switch (label.typology()) {
       case STRUCTURING -> instance.structuring();
       case FAN_IN -> instance.fanIn();
       case FAN_OUT -> instance.fanOut();
       case RAPID_MOVEMENT -> instance.rapidMovement();
       case HIGH_RISK_CORRIDOR -> instance.highRiskCorridor();
       case ROUND_AMOUNT_BURST -> instance.roundAmountBurst();
-      default -> throw new IllegalArgumentException(typology + " is not a money laundering typology");
+      default -> throw new IllegalArgumentException(label.typology() + " is not a money laundering typology");
     }
   }
 
   /** One instance: a customer account and the postings scheduled on it. */
   private final class Instance {
     private final Simulation simulation;
-    private final String label;
+    private final Label label;
     private final Rng rng;
     private final int customer;
     private final Country home;
 
-    Instance(Simulation simulation, Typology typology, Rng rng) {
+    Instance(Simulation simulation, Label label, Rng rng) {
       this.simulation = simulation;
-      this.label = typology.label();
+      this.label = label;
       this.rng = rng;
       this.customer = customers.withMajorCurrency(rng);
       this.home = customers.country(customer);

@@ -1,5 +1,6 @@
 package dev.tollgate.jobs.generate;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** The goods the generator knows, read from the shipped HS table. */
@@ -10,6 +11,7 @@ final class ProductCatalog {
   private final Weighted<Product> listed;
   private final List<Product> restricted;
   private final List<Product> valuable;
+  private final Product cheapest;
 
   private ProductCatalog(List<Product> products) {
     this.listed = Weighted.of(products, Product::listingWeight);
@@ -17,6 +19,7 @@ final class ProductCatalog {
     this.valuable = products.stream()
         .filter(p -> !p.restricted() && p.typicalUsd() >= VALUABLE_USD)
         .toList();
+    this.cheapest = listed.items().stream().min(Comparator.comparingDouble(Product::typicalUsd)).orElseThrow();
   }
 
   static ProductCatalog load() {
@@ -33,6 +36,17 @@ final class ProductCatalog {
 
   Product listed(Rng rng) {
     return listed.pick(rng);
+  }
+
+  /** Goods sold on the marketplace whose typical unit value is at most {@code usd}, the cheapest if none is. */
+  Product listedUpTo(double usd, Rng rng) {
+    for (int attempt = 0; attempt < 32; attempt++) {
+      Product product = listed.pick(rng);
+      if (product.typicalUsd() <= usd) {
+        return product;
+      }
+    }
+    return cheapest;
   }
 
   List<Product> restricted() {

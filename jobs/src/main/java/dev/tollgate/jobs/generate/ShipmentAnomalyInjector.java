@@ -25,15 +25,15 @@ final class ShipmentAnomalyInjector implements TypologyInjector {
   }
 
   @Override
-  public void inject(Typology typology, Simulation simulation, Rng rng) {
+  public void inject(Label label, Simulation simulation, Rng rng) {
     Journey journey = shipping.plan(parcel(rng), simulation.now(), rng);
-    switch (typology) {
+    switch (label.typology()) {
       case STALLED_SHIPMENT -> stall(journey, rng);
       case LATE_DELIVERY -> deliverLate(journey, rng);
       case STATUS_REGRESSION -> scanAfterDelivery(journey, rng);
-      default -> throw new IllegalArgumentException(typology + " is not a shipment typology");
+      default -> throw new IllegalArgumentException(label.typology() + " is not a shipment typology");
     }
-    shipping.dispatch(simulation, journey, typology.label());
+    shipping.dispatch(simulation, journey, label);
   }
 
   private Consignment parcel(Rng rng) {
@@ -66,7 +66,8 @@ final class ShipmentAnomalyInjector implements TypologyInjector {
 
   /**
    * Stretches the trip after the first line-haul scan so delivery lands 2.5-4.5 days after the promise,
-   * which stays as it was; slow legs get rescans so no gap looks like a stall.
+   * which stays as it was; slow legs get a rescan where the parcel waits, early enough that the parcel can
+   * still make the next place in time.
    */
   private static void deliverLate(Journey journey, Rng rng) {
     List<Journey.Stop> stops = journey.stops();
@@ -81,8 +82,13 @@ final class ShipmentAnomalyInjector implements TypologyInjector {
     }
     for (int i = anchorIndex + 1; i < stops.size(); i++) {
       Journey.Stop previous = stops.get(i - 1);
-      if (stops.get(i).at() - previous.at() > LATE_MAX_GAP) {
-        stops.add(i, previous.at(previous.at() + rng.millis(18 * Millis.HOUR, 30 * Millis.HOUR)));
+      Journey.Stop next = stops.get(i);
+      if (next.at() - previous.at() > LATE_MAX_GAP) {
+        long latest = next.at() - Shipping.shortestTrip(previous.place(), next.place());
+        long rescan = Math.min(previous.at() + rng.millis(18 * Millis.HOUR, 30 * Millis.HOUR), latest);
+        if (rescan > previous.at()) {
+          stops.add(i, previous.at(rescan));
+        }
       }
     }
   }

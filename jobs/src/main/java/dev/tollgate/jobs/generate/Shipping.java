@@ -7,7 +7,8 @@ import java.util.List;
  * Parcels from pickup to doorstep: CREATED, DISPATCHED, IN_TRANSIT through the export gateway (and any
  * transit hub), ARRIVED_HUB in the destination country, customs (sometimes held), OUT_FOR_DELIVERY and
  * DELIVERED, with the occasional failed delivery attempt. No two scans of a healthy parcel are more
- * than 40 hours apart, and the carrier's promised delivery time is missed by a day at most.
+ * than 40 hours apart (plus flying time), no parcel moves faster than a cargo flight, and the carrier's
+ * promised delivery time is missed by less than a day.
  */
 final class Shipping {
   private static final List<String> EXPRESS = List.of("DHL", "FEDEX", "UPS");
@@ -15,7 +16,13 @@ final class Shipping {
   private static final double CUSTOMS_HOLD_RATE = 0.07;
   private static final double FAILED_ATTEMPT_RATE = 0.03;
   /** The latest a healthy parcel arrives after its promised time. */
-  private static final long MAX_NORMAL_LATENESS = 30 * Millis.HOUR;
+  private static final long MAX_NORMAL_LATENESS = 20 * Millis.HOUR;
+  /** Average speed of a parcel on a flight, gate to gate. */
+  private static final double FLIGHT_KMH = 700;
+  /** Loading, unloading and sorting around a flight. */
+  private static final long FLIGHT_HANDLING = 2 * Millis.HOUR;
+  /** Up to this distance a parcel goes by road, within the hours a leg takes anyway. */
+  private static final double LOCAL_KM = 100;
 
   private final Geography geography;
   private long shipments;
@@ -81,22 +88,28 @@ final class Shipping {
     return ceilToHour(eta);
   }
 
+  /** The least time a parcel needs between two places: none by road nearby, a flight further away. */
+  static long shortestTrip(Place from, Place to) {
+    double km = Geography.distanceKm(from.lat(), from.lon(), to.lat(), to.lon());
+    return km > LOCAL_KM ? FLIGHT_HANDLING + (long) (km / FLIGHT_KMH * Millis.HOUR) : 0;
+  }
+
   static long ceilToHour(long time) {
     return Math.floorDiv(time + Millis.HOUR - 1, Millis.HOUR) * Millis.HOUR;
   }
 
   /** Plays a journey's scans in order; {@code label} marks them as injected, or is null. */
-  void dispatch(Simulation simulation, Journey journey, String label) {
+  void dispatch(Simulation simulation, Journey journey, Label label) {
     simulation.at(journey.stops().get(0).at(), new Playback(journey, label));
   }
 
   /** Emits a journey's next scan and schedules the one after: one agenda entry per parcel at a time. */
   private static final class Playback implements Activity {
     private final Journey journey;
-    private final String label;
+    private final Label label;
     private int next;
 
-    Playback(Journey journey, String label) {
+    Playback(Journey journey, Label label) {
       this.journey = journey;
       this.label = label;
     }
@@ -111,11 +124,15 @@ final class Shipping {
     }
   }
 
-  /** Lays scans out in time, each a random number of hours after the previous one. */
+  /**
+   * Lays scans out in time, each a random number of hours after the previous one, and never sooner than a
+   * flight between the two places would take.
+   */
   private static final class Itinerary {
     private final List<Journey.Stop> stops;
     private final Rng rng;
     private long time;
+    private Place last;
 
     Itinerary(List<Journey.Stop> stops, long start, Rng rng) {
       this.stops = stops;
@@ -124,8 +141,10 @@ final class Shipping {
     }
 
     void scan(int minHours, int maxHours, String status, Place place) {
-      time += rng.millis(minHours * Millis.HOUR, maxHours * Millis.HOUR);
+      long earliest = last == null ? time : time + shortestTrip(last, place);
+      time = Math.max(time + rng.millis(minHours * Millis.HOUR, maxHours * Millis.HOUR), earliest);
       stops.add(new Journey.Stop(time, status, place, 0));
+      last = place;
     }
   }
 }

@@ -40,9 +40,11 @@ final class Storefront {
     for (int l = 0; l < listings; l++) {
       listingProduct[l] = products.listed(rng);
       listingSeller[l] = sellerSize.sample(rng);
-      listingPriceUsd[l] = Math.max(1, rng.logNormal(listingProduct[l].typicalUsd(), 0.35));
+      // Nobody lists far below the going rate: goods offered at a third of it are counterfeit or stolen.
+      double typical = listingProduct[l].typicalUsd();
+      listingPriceUsd[l] = Math.max(typical / 2, rng.logNormal(typical, 0.35));
     }
-    this.buyerActivity = new Zipf(buyers, 1.0, 100);
+    this.buyerActivity = new Zipf(buyers, 1.0, 1000); // the keenest buyer orders every few days
     this.sellerActivity = sellerSize;
     this.listingPopularity = new Zipf(listings, 1.05, 20);
   }

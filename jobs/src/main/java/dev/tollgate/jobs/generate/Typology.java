@@ -23,27 +23,41 @@ public enum Typology {
       "5-8 transfers of round thousands from one account within 24 h"),
   CARD_TESTING(Family.FRAUD, 15 * Millis.MINUTE, 5,
       "3-6 authorizations of 2.00 or less, then one of 500 or more in another merchant country, within 15 min"),
-  ACCOUNT_TAKEOVER(Family.FRAUD, 4 * Millis.HOUR, 5,
-      "login from a new device and country, password change, new payout method, payout, within 3 h"),
+  ACCOUNT_TAKEOVER(Family.FRAUD, 2 * Millis.DAY, 6,
+      "after the owner's own login, a login from a new device abroad, password change, new payout method and "
+          + "payout within 3 h"),
   IMPOSSIBLE_TRAVEL(Family.FRAUD, Millis.HOUR, 2,
       "two consecutive logins at least 3,000 km apart within an hour"),
-  EMBARGOED_DESTINATION(Family.CONTRABAND, Millis.HOUR, 1,
-      "goods declared for export to CU, IR, KP or SY"),
+  EMBARGOED_DESTINATION(Family.CONTRABAND, 8 * Millis.HOUR, 2,
+      "an order placed and goods declared for export to CU, IR, KP or SY, often through a transit hub"),
   RESTRICTED_HS_CODE(Family.CONTRABAND, Millis.HOUR, 1,
       "arms, explosives, nuclear material or drug precursors declared for export"),
   SPLIT_SHIPMENTS(Family.CONTRABAND, Millis.DAY, 5,
-      "4-6 declarations to one consignee and destination, each under 800 USD, summing above it, within 24 h"),
+      "4-6 declarations to one consignee within a day, each under the destination's de-minimis value, together above it"),
   UNDERVALUATION(Family.CONTRABAND, Millis.HOUR, 1,
       "goods declared at 3-18% of their typical unit value"),
-  STALLED_SHIPMENT(Family.SHIPMENT, 6 * Millis.DAY, 5,
+  STALLED_SHIPMENT(Family.SHIPMENT, 6 * Millis.DAY, 4,
       "a parcel dispatched, then no scan for 3-5 days"),
-  LATE_DELIVERY(Family.SHIPMENT, 11 * Millis.DAY, 10,
+  LATE_DELIVERY(Family.SHIPMENT, 9 * Millis.DAY, 10,
       "a parcel still not delivered 2 days after its promised delivery time"),
   STATUS_REGRESSION(Family.SHIPMENT, 8 * Millis.DAY, 9,
       "a parcel scanned again after it was DELIVERED");
 
-  /** Typologies injected by the same injector. */
-  public enum Family { MONEY_LAUNDERING, FRAUD, CONTRABAND, SHIPMENT }
+  /** Typologies injected by the same injector, named like the rule pack that looks for them. */
+  public enum Family {
+    MONEY_LAUNDERING("aml"), FRAUD("fraud"), CONTRABAND("contraband"), SHIPMENT("shipment");
+
+    private final String scenario;
+
+    Family(String scenario) {
+      this.scenario = scenario;
+    }
+
+    /** The {@code --scenario} name that injects the family's typologies. */
+    public String scenario() {
+      return scenario;
+    }
+  }
 
   private final Family family;
   private final long playOutMillis;

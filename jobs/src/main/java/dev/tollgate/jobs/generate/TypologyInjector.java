@@ -2,6 +2,6 @@ package dev.tollgate.jobs.generate;
 
 /** Injects the typologies of one family into the simulation. */
 interface TypologyInjector {
-  /** Starts one labelled instance of {@code typology} at the simulation's current time. */
-  void inject(Typology typology, Simulation simulation, Rng rng);
+  /** Starts the instance {@code label} names at the simulation's current time; its events carry the label. */
+  void inject(Label label, Simulation simulation, Rng rng);
 }

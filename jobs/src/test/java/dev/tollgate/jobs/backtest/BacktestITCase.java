@@ -25,8 +25,10 @@ class BacktestITCase {
 
   @TempDir static Path dir;
   static RuleSetPlan plan;
+  /** The shipped rules and three routes. */
+  static RuleSetPlan routedPlan;
   static Path events;
-  /** The sample's backtest, written to {@code dir/sample}; most tests read it. */
+  /** The sample's backtest with the routes, written to {@code dir/sample}; most tests read it. */
   static BacktestReport report;
 
   @BeforeAll
@@ -34,9 +36,27 @@ class BacktestITCase {
     Compilation compilation = new RuleSetCompiler().compile(List.of(Path.of("../rules")), Map.of());
     assertThat(compilation.diagnostics().sorted()).isEmpty();
     plan = compilation.plan();
+    Path routes = Files.createDirectories(dir.resolve("routes")).resolve("routes.rule");
+    Files.writeString(routes, """
+        route aml_cases {
+          when category == "money_laundering" and severity >= high
+          to kafka "cases.aml"
+        }
+        route fraud_desk {
+          when category == "fraud"
+          to webhook "https://cases.example.com/alerts" secret env "CASES_SECRET"
+        }
+        route critical {
+          when severity == critical
+          to kafka "cases.critical"
+        }
+        """);
+    Compilation routed = new RuleSetCompiler().compile(List.of(Path.of("../rules"), routes), Map.of());
+    assertThat(routed.diagnostics().sorted()).isEmpty();
+    routedPlan = routed.plan();
     events = dir.resolve("events.jsonl");
     Files.write(events, sampleLines(), StandardCharsets.UTF_8);
-    report = Backtest.run(plan, options(dir.resolve("sample")));
+    report = Backtest.run(routedPlan, options(dir.resolve("sample")));
   }
 
   @Test
@@ -58,16 +78,55 @@ class BacktestITCase {
 
   @Test
   void theSameInputTwiceGivesByteIdenticalOutput() throws Exception {
-    Backtest.run(plan, options(dir.resolve("second")));
+    Backtest.run(routedPlan, options(dir.resolve("second")));
 
-    byte[] first = Files.readAllBytes(dir.resolve("sample/alerts.jsonl"));
-    assertThat(first).isNotEmpty();
-    assertThat(Files.readAllBytes(dir.resolve("second/alerts.jsonl"))).isEqualTo(first);
-    assertThat(Files.readAllBytes(dir.resolve("second/rejected.jsonl")))
-        .isEqualTo(Files.readAllBytes(dir.resolve("sample/rejected.jsonl")));
-    byte[] firstRecords = Files.readAllBytes(dir.resolve("sample/aggregates.jsonl"));
-    assertThat(firstRecords).isNotEmpty();
-    assertThat(Files.readAllBytes(dir.resolve("second/aggregates.jsonl"))).isEqualTo(firstRecords);
+    assertThat(Files.readAllBytes(dir.resolve("sample/alerts.jsonl"))).isNotEmpty();
+    assertThat(Files.readAllBytes(dir.resolve("sample/aggregates.jsonl"))).isNotEmpty();
+    assertThat(Files.readAllBytes(dir.resolve("sample/cases.jsonl"))).isNotEmpty();
+    for (String file : List.of("alerts.jsonl", "rejected.jsonl", "aggregates.jsonl", "cases.jsonl",
+        "routed/aml_cases.jsonl", "routed/fraud_desk.jsonl", "routed/critical.jsonl")) {
+      assertThat(Files.readAllBytes(dir.resolve("second").resolve(file))).as(file)
+          .isEqualTo(Files.readAllBytes(dir.resolve("sample").resolve(file)));
+    }
+  }
+
+  @Test
+  void eachRouteGetsWhatItsConditionTakesInCasesPerEntity() throws Exception {
+    Path out = dir.resolve("sample");
+
+    List<String> alerts = Files.readAllLines(out.resolve("alerts.jsonl"));
+    List<String> aml = Files.readAllLines(out.resolve("routed/aml_cases.jsonl"));
+    List<String> fraud = Files.readAllLines(out.resolve("routed/fraud_desk.jsonl"));
+    List<String> critical = Files.readAllLines(out.resolve("routed/critical.jsonl"));
+    assertThat(aml).hasSize(count(alerts, a -> member(a, "category").equals("money_laundering")
+        && List.of("high", "critical").contains(member(a, "severity")))).isNotEmpty();
+    assertThat(fraud).hasSize(count(alerts, a -> member(a, "category").equals("fraud"))).isNotEmpty();
+    assertThat(critical).hasSize(count(alerts, a -> member(a, "severity").equals("critical"))).isNotEmpty();
+    assertThat(fraud).allSatisfy(line -> assertThat(line).endsWith(",\"route\":\"fraud_desk\"}")
+        .contains("\"mode\":\"active\"").containsPattern("\"caseId\":\"[0-9a-f]{32}\""));
+    assertThat(alerts).containsAll(aml.stream().map(BacktestITCase::withoutRouting).toList());
+
+    List<String> cases = Files.readAllLines(out.resolve("cases.jsonl"));
+    java.util.Set<String> caseIds = new java.util.TreeSet<>();
+    for (List<String> route : List.of(aml, fraud, critical)) {
+      route.forEach(line -> caseIds.add(member(line, "caseId")));
+    }
+    assertThat(count(cases, e -> member(e, "type").equals("opened"))).isEqualTo(caseIds.size());
+  }
+
+  private static int count(List<String> lines, java.util.function.Predicate<String> test) {
+    return (int) lines.stream().filter(test).count();
+  }
+
+  /** A string member of a JSON line: {@code "name":"value"}, the first one. */
+  private static String member(String json, String name) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+    return matcher.find() ? matcher.group(1) : "";
+  }
+
+  /** A routed document without the members routing added: the alert as alerts.jsonl has it. */
+  private static String withoutRouting(String routed) {
+    return routed.replaceAll(",\"caseId\":\"[0-9a-f]+\",\"route\":\"[^\"]+\"}$", "}");
   }
 
   @Test

@@ -24,6 +24,7 @@ declaration
     | RULE name=qualifiedName '{' ruleClause* '}'                                #ruleDeclaration
     | AGGREGATE name=qualifiedName '{' aggregateClause* '}'                      #aggregateDeclaration
     | TEST name=string '{' testClause* '}'                                       #testDeclaration
+    | ROUTE name=qualifiedName '{' routeClause* '}'                              #routeDeclaration
     ;
 
 fieldDeclaration
@@ -84,6 +85,21 @@ aggregateClause
 
 selectItem
     : expression AS alias=identifier
+    ;
+
+// Where alerts go. The destination's settings are clauses of their own so each can be checked
+// (and reported when given twice) on its own.
+routeClause
+    : WHEN expression                                                            #routeWhen
+    | TO destination                                                             #routeTo
+    | TIMEOUT DURATION                                                           #routeTimeout
+    | RETRIES count=INTEGER                                                      #routeRetries
+    | BACKOFF DURATION                                                           #routeBackoff
+    ;
+
+destination
+    : KAFKA topic=string                                                         #kafkaDestination
+    | WEBHOOK url=string (SECRET ENV variable=string)?                           #webhookDestination
     ;
 
 testClause
@@ -189,6 +205,7 @@ nonReserved
     | SEVERITY | CATEGORY | TITLE | DESCRIPTION | TAGS | OWNER | MODE | SUPPRESS
     | REPEAT | OPTIONAL | GROUP | BY | TUMBLING | SLIDING | SESSION | EVERY | SELECT | AS | SPIKE
     | PARAM | GIVEN | EXPECT | NO | ALERTS | RECORD | RECORDS
+    | ROUTE | WHEN | TO | KAFKA | WEBHOOK | SECRET | ENV | TIMEOUT | RETRIES | BACKOFF
     ;
 
 // Reserved: never identifiers.
@@ -248,6 +265,16 @@ NO: 'no';
 ALERTS: 'alerts';
 RECORD: 'record';
 RECORDS: 'records';
+ROUTE: 'route';
+WHEN: 'when';
+TO: 'to';
+KAFKA: 'kafka';
+WEBHOOK: 'webhook';
+SECRET: 'secret';
+ENV: 'env';
+TIMEOUT: 'timeout';
+RETRIES: 'retries';
+BACKOFF: 'backoff';
 
 EQ: '==';
 NEQ: '!=';

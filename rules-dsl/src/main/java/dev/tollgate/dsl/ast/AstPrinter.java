@@ -4,6 +4,7 @@ import dev.tollgate.dsl.ast.Declaration.AggregateDecl;
 import dev.tollgate.dsl.ast.Declaration.ConstDecl;
 import dev.tollgate.dsl.ast.Declaration.EventDecl;
 import dev.tollgate.dsl.ast.Declaration.ListDecl;
+import dev.tollgate.dsl.ast.Declaration.RouteDecl;
 import dev.tollgate.dsl.ast.Declaration.RuleDecl;
 import dev.tollgate.dsl.ast.Declaration.TableDecl;
 import dev.tollgate.dsl.ast.Declaration.TestDecl;
@@ -77,6 +78,8 @@ public final class AstPrinter {
       aggregate(aggregate);
     } else if (declaration instanceof TestDecl test) {
       test(test);
+    } else if (declaration instanceof RouteDecl route) {
+      route(route);
     } else {
       throw new IllegalArgumentException("no rendering for " + declaration.getClass().getName());
     }
@@ -198,6 +201,27 @@ public final class AstPrinter {
         close();
       }
     }
+    close();
+  }
+
+  private void route(RouteDecl route) {
+    open("route", route.span(), name(route.name()));
+    route.when().ifPresent(when -> group("when", () -> expression(when)));
+    route.destination().ifPresent(destination -> {
+      if (destination instanceof Destination.Kafka kafka) {
+        open("to-kafka", kafka.span(), null);
+        expression(kafka.topic());
+        close();
+      } else if (destination instanceof Destination.Webhook webhook) {
+        open("to-webhook", webhook.span(), null);
+        expression(webhook.url());
+        webhook.secretVariable().ifPresent(variable -> group("secret-env", () -> expression(variable)));
+        close();
+      }
+    });
+    route.timeout().ifPresent(timeout -> group("timeout", () -> expression(timeout)));
+    route.retries().ifPresent(retries -> group("retries", () -> expression(retries)));
+    route.backoff().ifPresent(backoff -> group("backoff", () -> expression(backoff)));
     close();
   }
 

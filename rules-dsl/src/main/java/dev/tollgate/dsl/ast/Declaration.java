@@ -121,4 +121,26 @@ public sealed interface Declaration extends Node {
       return "test";
     }
   }
+
+  /**
+   * {@code route name { when ... to ... }}: which alerts go where. Every clause is optional at
+   * parse time; the checker says what is missing.
+   *
+   * @param when the condition over the alert's fields; absent: every alert
+   * @param retries {@code retries N} as written (a whole number)
+   */
+  record RouteDecl(
+      Identifier name,
+      Optional<Expression> when,
+      Optional<Destination> destination,
+      Optional<Expression.DurationLiteral> timeout,
+      Optional<Expression.NumberLiteral> retries,
+      Optional<Expression.DurationLiteral> backoff,
+      SourceSpan span)
+      implements Declaration {
+    @Override
+    public String kind() {
+      return "route";
+    }
+  }
 }

@@ -19,6 +19,7 @@ public record CheckedRuleSet(
     List<CheckedRule> rules,
     List<CheckedAggregate> aggregates,
     List<CheckedTest> tests,
+    List<CheckedRoute> routes,
     Analysis analysis) {
 
   public CheckedRuleSet {
@@ -29,5 +30,6 @@ public record CheckedRuleSet(
     rules = List.copyOf(rules);
     aggregates = List.copyOf(aggregates);
     tests = List.copyOf(tests);
+    routes = List.copyOf(routes);
   }
 }

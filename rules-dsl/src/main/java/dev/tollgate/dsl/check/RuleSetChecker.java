@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Type-checks a loaded rule set in one pass, reporting every finding: names first (one namespace),
- * then event types, consts (with overrides), lists and tables, then rules, aggregates and tests.
+ * then event types, consts (with overrides), lists and tables, then rules, aggregates and tests,
+ * then routes (over the fields of the alerts those rules produce).
  * Declarations with errors are left out of the result; the caller plans only when there are none.
  */
 public final class RuleSetChecker {
@@ -83,8 +84,19 @@ public final class RuleSetChecker {
         }
       }
     }
+    RouteChecker routeChecker = new RouteChecker(context, AlertFields.of(rules.values(), aggregates.values()));
+    List<CheckedRoute> routes = new ArrayList<>();
+    for (Declaration declaration : declarations) {
+      if (declaration instanceof Declaration.RouteDecl route) {
+        CheckedRoute checked = routeChecker.check(route);
+        if (checked != null && symbols.owns(route)) {
+          routes.add(checked);
+        }
+      }
+    }
     return new CheckedRuleSet(new ArrayList<>(context.eventTypes.values()), context.consts, context.lists,
-        context.tables, new ArrayList<>(rules.values()), new ArrayList<>(aggregates.values()), tests, context.analysis);
+        context.tables, new ArrayList<>(rules.values()), new ArrayList<>(aggregates.values()), tests, routes,
+        context.analysis);
   }
 
   private static ListPlan fileList(Declaration.ListDecl list, LoadedRuleSet loaded) {

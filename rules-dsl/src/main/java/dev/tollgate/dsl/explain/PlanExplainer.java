@@ -4,6 +4,7 @@ import dev.tollgate.dsl.plan.AggregatePlan;
 import dev.tollgate.dsl.plan.EventTypePlan;
 import dev.tollgate.dsl.plan.KeyPlan;
 import dev.tollgate.dsl.plan.PlanExpr;
+import dev.tollgate.dsl.plan.RoutePlan;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RuleMetadata;
 import dev.tollgate.dsl.plan.RulePlan;
@@ -32,16 +33,30 @@ public final class PlanExplainer {
     this.plan = plan;
   }
 
-  /** Every rule, then every aggregate, in plan order, separated by blank lines. */
+  /** Every rule, then every aggregate, then every route, in plan order, separated by blank lines. */
   public String explainAll() {
     List<String> blocks = new ArrayList<>();
     plan.rules().forEach(rule -> blocks.add(explain(rule)));
     plan.aggregates().forEach(aggregate -> blocks.add(explain(aggregate)));
+    plan.routes().forEach(route -> blocks.add(explain(route)));
+    if (!plan.routes().isEmpty()) {
+      blocks.add(RouteExplainer.unrouted());
+    }
     return String.join("\n", blocks);
   }
 
-  /** The rule or aggregate with this id ({@code --rule ID}), if there is one. */
+  /** One route. */
+  public String explain(RoutePlan route) {
+    return RouteExplainer.explain(route);
+  }
+
+  /** The rule, aggregate or route with this id ({@code --rule ID}), if there is one. */
   public Optional<String> explain(String id) {
+    for (RoutePlan route : plan.routes()) {
+      if (route.name().equals(id)) {
+        return Optional.of(explain(route));
+      }
+    }
     for (RulePlan rule : plan.rules()) {
       if (rule.id().equals(id)) {
         return Optional.of(explain(rule));

@@ -2,6 +2,7 @@ package dev.tollgate.dsl.explain;
 
 import dev.tollgate.dsl.plan.AggregatePlan;
 import dev.tollgate.dsl.plan.PlanExpr;
+import dev.tollgate.dsl.plan.PlanExprs;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.dsl.plan.StepPlan;
@@ -81,11 +82,11 @@ final class StateDescription {
   }
 
   private static List<Integer> baselineSlots(PlanExpr expression) {
-    return Expressions.baselines(expression).stream().map(PlanExpr.Baseline::slot).distinct().sorted().toList();
+    return PlanExprs.find(expression, PlanExpr.Baseline.class).stream().map(PlanExpr.Baseline::slot).distinct().sorted().toList();
   }
 
   private static int baselineWindows(PlanExpr expression, int slot) {
-    return Expressions.baselines(expression).stream().filter(b -> b.slot() == slot)
+    return PlanExprs.find(expression, PlanExpr.Baseline.class).stream().filter(b -> b.slot() == slot)
         .mapToInt(PlanExpr.Baseline::windows).max().orElse(0);
   }
 }

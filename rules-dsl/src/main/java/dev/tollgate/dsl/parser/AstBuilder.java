@@ -2,8 +2,10 @@ package dev.tollgate.dsl.parser;
 
 import dev.tollgate.dsl.ast.Declaration;
 import dev.tollgate.dsl.ast.Declaration.AggregateDecl;
+import dev.tollgate.dsl.ast.Declaration.RouteDecl;
 import dev.tollgate.dsl.ast.Declaration.RuleDecl;
 import dev.tollgate.dsl.ast.Declaration.TestDecl;
+import dev.tollgate.dsl.ast.Destination;
 import dev.tollgate.dsl.ast.EventLiteral;
 import dev.tollgate.dsl.ast.Expectation;
 import dev.tollgate.dsl.ast.Expression;
@@ -86,6 +88,9 @@ final class AstBuilder {
     }
     if (ctx instanceof TestDeclarationContext test) {
       return test(test);
+    }
+    if (ctx instanceof RouteDeclarationContext route) {
+      return route(route);
     }
     return null;
   }
@@ -234,6 +239,39 @@ final class AstBuilder {
     }
     Expression.StringLiteral title = string(ctx.name);
     return new TestDecl(new Identifier(title.value(), title.span()), target, params, given, expectations, spans.of(ctx));
+  }
+
+  private RouteDecl route(RouteDeclarationContext ctx) {
+    Clauses clauses = new Clauses("route");
+    Optional<Expression> when = Optional.empty();
+    Optional<Destination> destination = Optional.empty();
+    Optional<Expression.DurationLiteral> timeout = Optional.empty();
+    Optional<Expression.NumberLiteral> retries = Optional.empty();
+    Optional<Expression.DurationLiteral> backoff = Optional.empty();
+    for (RouteClauseContext clause : ctx.routeClause()) {
+      if (clause instanceof RouteWhenContext c && clauses.first("when", c)) {
+        when = Optional.of(expressions.build(c.expression()));
+      } else if (clause instanceof RouteToContext c && clauses.first("to", c)) {
+        destination = Optional.of(destination(c));
+      } else if (clause instanceof RouteTimeoutContext c && clauses.first("timeout", c)) {
+        timeout = Optional.of(expressions.duration(c.DURATION().getSymbol()));
+      } else if (clause instanceof RouteRetriesContext c && clauses.first("retries", c)) {
+        retries = Optional.of(new Expression.NumberLiteral(java.math.BigDecimal.valueOf(count(c.count)), true,
+            spans.of(c.count)));
+      } else if (clause instanceof RouteBackoffContext c && clauses.first("backoff", c)) {
+        backoff = Optional.of(expressions.duration(c.DURATION().getSymbol()));
+      }
+    }
+    return new RouteDecl(qualifiedName(ctx.name), when, destination, timeout, retries, backoff, spans.of(ctx));
+  }
+
+  private Destination destination(RouteToContext ctx) {
+    if (ctx.destination() instanceof KafkaDestinationContext kafka) {
+      return new Destination.Kafka(string(kafka.topic), spans.of(ctx));
+    }
+    WebhookDestinationContext webhook = (WebhookDestinationContext) ctx.destination();
+    return new Destination.Webhook(string(webhook.url), Optional.ofNullable(webhook.variable).map(this::string),
+        spans.of(ctx));
   }
 
   private List<Value.Member> members(ObjectLiteralContext ctx) {

@@ -7,6 +7,7 @@ import dev.tollgate.dsl.ast.PatternDecl;
 import dev.tollgate.dsl.ast.SourceSpan;
 import dev.tollgate.dsl.ast.Template;
 import dev.tollgate.dsl.check.CheckedAggregate;
+import dev.tollgate.dsl.check.CheckedRoute;
 import dev.tollgate.dsl.check.CheckedRule;
 import dev.tollgate.dsl.check.CheckedRuleSet;
 import dev.tollgate.dsl.check.CheckedTest;
@@ -62,7 +63,16 @@ public final class PlanCompiler {
     for (CheckedTest test : checked.tests()) {
       tests.add(test(test, rules, aggregates));
     }
-    return new RuleSetPlan(eventTypes, new ArrayList<>(rules.values()), new ArrayList<>(aggregates.values()), tests);
+    List<RoutePlan> routes = checked.routes().stream().map(this::route).toList();
+    return new RuleSetPlan(eventTypes, new ArrayList<>(rules.values()), new ArrayList<>(aggregates.values()), tests,
+        routes);
+  }
+
+  private RoutePlan route(CheckedRoute route) {
+    RoutePlan unversioned = new RoutePlan(route.name(), "", route.condition(), route.destination(),
+        location(route.declaration().span()));
+    return new RoutePlan(route.name(), Versions.of(printer.versionText(unversioned)), route.condition(),
+        route.destination(), unversioned.location());
   }
 
   private ExpressionLowering lowering(Map<String, ConstValue> consts, List<AggregateSpec> slots) {

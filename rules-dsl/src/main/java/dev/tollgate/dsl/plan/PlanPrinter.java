@@ -34,6 +34,9 @@ public final class PlanPrinter {
     for (AggregatePlan aggregate : plan.aggregates()) {
       out.append('\n').append(render(aggregate));
     }
+    for (RoutePlan route : plan.routes()) {
+      out.append('\n').append(render(route));
+    }
     if (!plan.tests().isEmpty()) {
       out.append('\n');
     }
@@ -53,6 +56,68 @@ public final class PlanPrinter {
   public String render(AggregatePlan aggregate) {
     return "aggregate " + aggregate.id() + " @" + aggregate.version() + " (" + aggregate.location() + ")\n"
         + versionText(aggregate);
+  }
+
+  public String render(RoutePlan route) {
+    return "route " + route.name() + " @" + route.version() + " (" + route.location() + ")\n" + versionText(route);
+  }
+
+  /** What a route's version covers: condition and destination (the secret's variable, not its value). */
+  String versionText(RoutePlan route) {
+    StringBuilder out = new StringBuilder();
+    line(out, "when " + condition(route.condition()));
+    RouteDestination destination = route.destination();
+    if (destination instanceof RouteDestination.Kafka kafka) {
+      line(out, "to kafka \"" + escape(kafka.topic()) + "\"");
+    } else {
+      RouteDestination.Webhook webhook = (RouteDestination.Webhook) destination;
+      line(out, "to webhook \"" + escape(webhook.url()) + "\" secret env " + webhook.secretVariable());
+      line(out, "timeout " + webhook.timeoutMillis() + "ms, retries " + webhook.retries() + ", backoff "
+          + webhook.backoffMillis() + "ms");
+    }
+    return out.toString();
+  }
+
+  /** A route condition, fully parenthesised, with the type of every value. */
+  public String condition(RouteCondition condition) {
+    if (condition instanceof RouteCondition.Always) {
+      return "always";
+    } else if (condition instanceof RouteCondition.All all) {
+      return joinConditions("and", all.operands());
+    } else if (condition instanceof RouteCondition.Any any) {
+      return joinConditions("or", any.operands());
+    } else if (condition instanceof RouteCondition.Not not) {
+      return "(not " + condition(not.operand()) + ")";
+    } else if (condition instanceof RouteCondition.Compare compare) {
+      return "(" + field(compare.field()) + " " + compare.op().symbol() + " " + literal(compare.value(),
+          compare.field().type()) + ")";
+    } else if (condition instanceof RouteCondition.OneOf oneOf) {
+      return "(" + field(oneOf.field()) + (oneOf.negated() ? " not in [" : " in [")
+          + String.join(", ", oneOf.values().stream().map(v -> literal(v, oneOf.field().type())).toList()) + "])";
+    } else if (condition instanceof RouteCondition.SeverityCompare severity) {
+      return "(severity " + severity.op().symbol() + " " + severity.level().keyword() + ")";
+    } else if (condition instanceof RouteCondition.SeverityOneOf severity) {
+      return "(severity" + (severity.negated() ? " not in [" : " in [")
+          + String.join(", ", severity.levels().stream().map(Severity::keyword).toList()) + "])";
+    } else if (condition instanceof RouteCondition.HasTag tag) {
+      return "(\"" + escape(tag.tag()) + "\"" + (tag.negated() ? " not in tags)" : " in tags)");
+    } else if (condition instanceof RouteCondition.IsNull isNull) {
+      return "(" + field(isNull.field()) + (isNull.negated() ? " is not null)" : " is null)");
+    }
+    RouteCondition.TextTest text = (RouteCondition.TextTest) condition;
+    return text.function().sqlName() + "(" + field(text.field()) + ", \"" + escape(text.text()) + "\")";
+  }
+
+  private String joinConditions(String op, List<RouteCondition> operands) {
+    StringBuilder out = new StringBuilder("(");
+    for (int i = 0; i < operands.size(); i++) {
+      out.append(i == 0 ? "" : " " + op + " ").append(condition(operands.get(i)));
+    }
+    return out.append(')').toString();
+  }
+
+  private static String field(RouteCondition.AlertField field) {
+    return field.written() + ":" + field.type();
   }
 
   /** What a rule's version covers: body, key, suppression, template, severity, category, mode. */

@@ -3,12 +3,13 @@ package dev.tollgate.dsl.plan;
 import java.io.Serializable;
 import java.util.List;
 
-/** A compiled rule set: everything an engine needs to run it, and its tests. */
+/** A compiled rule set: everything an engine needs to run it, its routes and its tests. */
 public record RuleSetPlan(
     List<EventTypePlan> eventTypes,
     List<RulePlan> rules,
     List<AggregatePlan> aggregates,
-    List<TestPlan> tests)
+    List<TestPlan> tests,
+    List<RoutePlan> routes)
     implements Serializable {
 
   public RuleSetPlan {
@@ -16,6 +17,13 @@ public record RuleSetPlan(
     rules = List.copyOf(rules);
     aggregates = List.copyOf(aggregates);
     tests = List.copyOf(tests);
+    routes = List.copyOf(routes);
+  }
+
+  /** A rule set without routes: every active alert goes to the default alerts output. */
+  public RuleSetPlan(List<EventTypePlan> eventTypes, List<RulePlan> rules, List<AggregatePlan> aggregates,
+      List<TestPlan> tests) {
+    this(eventTypes, rules, aggregates, tests, List.of());
   }
 
   /** The event type with this name, or null. */

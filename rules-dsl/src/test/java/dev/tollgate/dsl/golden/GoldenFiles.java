@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 public final class GoldenFiles {
   /** The system property that turns comparison into regeneration. */
   public static final String UPDATE_PROPERTY = "golden.update";
+  /** Starts a case in a {@code .cases} file, and its findings in the baseline. */
+  public static final String CASE_HEADER = "### ";
 
   private GoldenFiles() {}
 
@@ -69,5 +73,30 @@ public final class GoldenFiles {
         .withFailMessage("%s differs from the output; if the change is intended, rerun with -D%s=true and review"
             + " the diff%n--- expected%n%s%n--- actual%n%s", baseline, UPDATE_PROPERTY, read(baseline), actual)
         .isEqualTo(read(baseline));
+  }
+
+  /**
+   * The cases of a {@code .cases} file: each starts with a line {@code ### name} and runs to the
+   * next such line; in file order.
+   */
+  public static Map<String, String> cases(String text) {
+    Map<String, String> cases = new LinkedHashMap<>();
+    String name = null;
+    StringBuilder body = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith(CASE_HEADER)) {
+        if (name != null) {
+          cases.put(name, body.toString());
+        }
+        name = line.substring(CASE_HEADER.length()).strip();
+        body.setLength(0);
+      } else if (name != null) {
+        body.append(line).append('\n');
+      }
+    }
+    if (name != null) {
+      cases.put(name, body.toString());
+    }
+    return cases;
   }
 }

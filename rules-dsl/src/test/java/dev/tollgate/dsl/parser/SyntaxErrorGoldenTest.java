@@ -7,7 +7,6 @@ import dev.tollgate.dsl.diag.Diagnostics;
 import dev.tollgate.dsl.golden.GoldenFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class SyntaxErrorGoldenTest {
   private static final Path DIRECTORY = GoldenFiles.directory("errors");
-  private static final String HEADER = "### ";
+  private static final String HEADER = GoldenFiles.CASE_HEADER;
 
   @Test
   void everyCaseReportsExactlyTheBaselineFindings() {
-    Map<String, String> cases = cases(GoldenFiles.read(DIRECTORY.resolve("syntax-errors.cases")));
+    Map<String, String> cases = GoldenFiles.cases(GoldenFiles.read(DIRECTORY.resolve("syntax-errors.cases")));
     StringBuilder actual = new StringBuilder();
     List<String> silent = new ArrayList<>();
     cases.forEach((name, text) -> {
@@ -42,26 +41,5 @@ class SyntaxErrorGoldenTest {
     assertThat(cases).hasSizeGreaterThanOrEqualTo(15);
     assertThat(silent).as("cases that parsed without error").isEmpty();
     GoldenFiles.assertMatches(DIRECTORY.resolve("syntax-errors.expected"), actual.toString());
-  }
-
-  private static Map<String, String> cases(String text) {
-    Map<String, String> cases = new LinkedHashMap<>();
-    String name = null;
-    StringBuilder body = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      if (line.startsWith(HEADER)) {
-        if (name != null) {
-          cases.put(name, body.toString());
-        }
-        name = line.substring(HEADER.length()).strip();
-        body.setLength(0);
-      } else if (name != null) {
-        body.append(line).append('\n');
-      }
-    }
-    if (name != null) {
-      cases.put(name, body.toString());
-    }
-    return cases;
   }
 }

@@ -32,6 +32,8 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -109,7 +111,8 @@ public final class DemandBench {
 
   private static JobExecutionResult runOnce(RuleSetPlan plan, Path file, int parallelism, String stateBackend)
       throws Exception {
-    StreamExecutionEnvironment env = EmbeddedCluster.environment(parallelism, stateBackend);
+    StreamExecutionEnvironment env = EmbeddedCluster.environment(parallelism,
+        Configuration.fromMap(Map.of(StateBackendOptions.STATE_BACKEND.key(), stateBackend)));
     FileSource<RawRecord> source = FileSource
         .forRecordStreamFormat(new JsonLinesFormat(file.getFileName().toString()),
             org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()))

@@ -1,33 +1,33 @@
-package dev.tollgate.dsl.explain;
+package dev.tollgate.dsl.plan;
 
-import dev.tollgate.dsl.plan.PlanExpr;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Walks of a {@link PlanExpr} tree. */
-final class Expressions {
-  private Expressions() {}
+/** Walks of a {@link PlanExpr} tree, shared by the explainer and the engine. */
+public final class PlanExprs {
+  private PlanExprs() {}
 
-  /** Every {@link PlanExpr.Baseline} in the tree, in order. */
-  static List<PlanExpr.Baseline> baselines(PlanExpr expression) {
-    List<PlanExpr.Baseline> found = new ArrayList<>();
-    collect(expression, found);
+  /** Every node of {@code kind} in the tree, in depth-first order; none for a null tree. */
+  public static <T extends PlanExpr> List<T> find(PlanExpr expression, Class<T> kind) {
+    List<T> found = new ArrayList<>();
+    collect(expression, kind, found);
     return found;
   }
 
-  private static void collect(PlanExpr expression, List<PlanExpr.Baseline> found) {
+  private static <T extends PlanExpr> void collect(PlanExpr expression, Class<T> kind, List<T> found) {
     if (expression == null) {
       return;
     }
-    if (expression instanceof PlanExpr.Baseline baseline) {
-      found.add(baseline);
+    if (kind.isInstance(expression)) {
+      found.add(kind.cast(expression));
     }
     for (PlanExpr child : children(expression)) {
-      collect(child, found);
+      collect(child, kind, found);
     }
   }
 
-  static List<PlanExpr> children(PlanExpr expression) {
+  /** The direct operands of a node, in source order. */
+  public static List<PlanExpr> children(PlanExpr expression) {
     if (expression instanceof PlanExpr.Cast e) {
       return List.of(e.operand());
     } else if (expression instanceof PlanExpr.Negate e) {

@@ -1,4 +1,4 @@
-package dev.tollgate.engine.aggregate;
+package dev.tollgate.engine.serde;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -9,10 +9,10 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Binary form of single runtime values with a one-byte type tag, for state and records whose
- * value types vary per aggregate (group values, selected values, min/max, distinct sets). The tag
+ * value types vary (alert keys, group values, selected values, min/max, distinct sets). The tag
  * keeps the serializers independent of the plan, so they need no configuration in snapshots.
  */
-final class TaggedValues {
+public final class TaggedValues {
   private static final byte NULL = 0;
   private static final byte STRING = 1;
   private static final byte LONG = 2;
@@ -22,7 +22,7 @@ final class TaggedValues {
 
   private TaggedValues() {}
 
-  static void write(DataOutputView out, Object value) throws IOException {
+  public static void write(DataOutputView out, Object value) throws IOException {
     if (value == null) {
       out.writeByte(NULL);
     } else if (value instanceof String s) {
@@ -45,7 +45,7 @@ final class TaggedValues {
     }
   }
 
-  static Object read(DataInputView in) throws IOException {
+  public static Object read(DataInputView in) throws IOException {
     byte tag = in.readByte();
     return switch (tag) {
       case NULL -> null;
@@ -58,14 +58,14 @@ final class TaggedValues {
     };
   }
 
-  static void writeDecimal(DataOutputView out, BigDecimal d) throws IOException {
+  public static void writeDecimal(DataOutputView out, BigDecimal d) throws IOException {
     out.writeInt(d.scale());
     byte[] bytes = d.unscaledValue().toByteArray();
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  static BigDecimal readDecimal(DataInputView in) throws IOException {
+  public static BigDecimal readDecimal(DataInputView in) throws IOException {
     int scale = in.readInt();
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);

@@ -1,0 +1,64 @@
+package dev.tollgate.engine.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.tollgate.engine.event.IsoTimestamps;
+import java.io.IOException;
+import java.math.BigDecimal;
+import org.apache.flink.api.common.eventtime.TimestampAssigner;
+
+/**
+ * The event time of an undecoded record, for a live source's per-partition watermarks: the
+ * top-level {@code ts} member read as the decoder reads it (ISO-8601 with zone, or epoch
+ * milliseconds). Reads only up to {@code ts}, skipping nested values, and builds no tree. A record
+ * without a readable {@code ts} gets {@link Long#MIN_VALUE}, which moves no watermark; the
+ * pipeline rejects it when it decodes it.
+ */
+public final class RawRecordTimestamps implements TimestampAssigner<RawRecord> {
+  private static final String TS = "ts";
+
+  private final JsonFactory factory = new JsonFactory();
+
+  @Override
+  public long extractTimestamp(RawRecord record, long recordTimestamp) {
+    if (record.text == null) {
+      return Long.MIN_VALUE;
+    }
+    try (JsonParser parser = factory.createParser(record.text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Long.MIN_VALUE;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (TS.equals(name)) {
+          return timestamp(parser, value);
+        }
+        parser.skipChildren();
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // rejected when decoded
+    }
+    return Long.MIN_VALUE;
+  }
+
+  private static long timestamp(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      long millis = IsoTimestamps.parseOrInvalid(parser.getText());
+      return millis == IsoTimestamps.INVALID ? Long.MIN_VALUE : millis;
+    }
+    if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      return parser.getLongValue();
+    }
+    if (value == JsonToken.VALUE_NUMBER_FLOAT) {
+      BigDecimal number = parser.getDecimalValue();
+      try {
+        return number.longValueExact();
+      } catch (ArithmeticException notWhole) {
+        return Long.MIN_VALUE;
+      }
+    }
+    return Long.MIN_VALUE;
+  }
+}

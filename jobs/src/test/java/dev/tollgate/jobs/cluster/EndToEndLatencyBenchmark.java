@@ -1,0 +1,197 @@
+package dev.tollgate.jobs.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.jobs.rest.FlinkRestClient;
+import dev.tollgate.jobs.stack.Waits;
+import dev.tollgate.jobs.testing.JsonEvents;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test (never part of {@code mvn verify}; it asserts nothing): event → alert
+ * latency through Kafka on the local cluster (broker, JobManager and TaskManager as separate
+ * JVMs), the risk job at parallelism 2 with one single-event rule that alerts on every event.
+ *
+ * <p>Latency is from just before the producer sends an event to when a {@code read_committed}
+ * consumer in this JVM receives its alert (one clock). Measured at a fixed rate in both delivery
+ * modes (1 s checkpoints), then rising rates at-least-once until the job no longer keeps up.
+ * Results go to {@code jobs/target/benchmarks/end-to-end-latency.md}; {@code docs/performance.md}
+ * records a run.
+ *
+ * <p>Run: {@code mvn -o -B verify -pl jobs -am -Dit.test=EndToEndLatencyBenchmark -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false} (about 6 minutes; a quiet machine gives stable numbers).
+ */
+class EndToEndLatencyBenchmark {
+  private static final int FIXED_RATE = Integer.getInteger("bench.rate", 1_000);
+  private static final Duration FIXED_RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
+  private static final Duration WARM_UP = Duration.ofSeconds(10);
+  private static final int[] RISING_RATES = {2_000, 5_000, 10_000, 20_000, 40_000, 80_000};
+  private static final Duration RISING_RUN = Duration.ofSeconds(20);
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+  private static final Path RULES = Path.of("src/test/resources/cluster/latency");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Latencies of one run, in milliseconds. */
+  record Run(String mode, int rate, long sent, long received, double p50, double p99, double max) {
+    boolean keptUp() {
+      return received >= sent && p99 < 1_000;
+    }
+
+    String row() {
+      return String.format("| %s | %,d | %,d | %,d | %.1f | %.1f | %.1f |", mode, rate, sent, received, p50, p99, max);
+    }
+  }
+
+  @Test
+  void measure() throws Exception {
+    List<Run> runs = new ArrayList<>();
+    String loadBefore = loadAverage();
+    try (ClusterFixture cluster = ClusterFixture.start("latency-benchmark")) {
+      runs.add(run(cluster, "at-least-once", FIXED_RATE, FIXED_RUN));
+      runs.add(run(cluster, "exactly-once", FIXED_RATE, FIXED_RUN));
+      for (int rate : RISING_RATES) {
+        Run run = run(cluster, "at-least-once", rate, RISING_RUN);
+        runs.add(run);
+        if (!run.keptUp()) {
+          break;
+        }
+      }
+    }
+    StringBuilder report = new StringBuilder()
+        .append(String.format("%s, %d cores; load average before %s, after %s%n%n",
+            Instant.now(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage()))
+        .append("| delivery | events/s | sent | alerts | p50 ms | p99 ms | max ms |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    runs.forEach(run -> report.append(run.row()).append('\n'));
+    Path out = Path.of("target", "benchmarks", "end-to-end-latency.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+    System.out.println(report);
+  }
+
+  private static Run run(ClusterFixture cluster, String mode, int rate, Duration duration) throws Exception {
+    String prefix = "latency-" + mode + "-" + rate;
+    cluster.topics.create(2, prefix + "-events", prefix + "-alerts", prefix + "-rejected");
+    FlinkRestClient rest = cluster.flink.rest();
+    String job = cluster.submitter.submit(cluster.riskJob(prefix, RULES, mode).prepare());
+    try {
+      rest.awaitJobState(job, ClusterFixture.STARTUP, "RUNNING");
+      if (!Waits.until(() -> rest.allTasksRunning(job), ClusterFixture.STARTUP)) {
+        throw new IllegalStateException("tasks of job " + job + " not running after " + ClusterFixture.STARTUP);
+      }
+      Map<String, Long> sentAt = new ConcurrentHashMap<>();
+      Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+      AtomicBoolean consuming = new AtomicBoolean(true);
+      Thread consumer = new Thread(() -> consume(cluster, prefix + "-alerts", receivedAt, consuming), "alerts");
+      consumer.start();
+      long sent = produce(cluster, prefix + "-events", rate, duration, sentAt);
+      long drainUntil = System.nanoTime() + DRAIN.toNanos();
+      while (receivedAt.size() < sent && System.nanoTime() < drainUntil) {
+        Thread.sleep(100);
+      }
+      consuming.set(false);
+      consumer.join();
+      return summarize(mode, rate, sent, sentAt, receivedAt, rate * WARM_UP.toSeconds());
+    } finally {
+      rest.cancel(job);
+      rest.awaitJobState(job, ClusterFixture.STARTUP, "CANCELED");
+    }
+  }
+
+  /** Sends large deposits at a fixed rate, paced against the clock; returns how many it sent. */
+  private static long produce(ClusterFixture cluster, String topic, int rate, Duration duration, Map<String, Long> sentAt) {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", cluster.broker.bootstrapServers());
+    properties.put("acks", "1");
+    properties.put("linger.ms", "0");
+    long intervalNanos = 1_000_000_000L / rate;
+    long total = rate * duration.toSeconds();
+    Instant eventTime = Instant.now();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+      long start = System.nanoTime();
+      for (long i = 0; i < total; i++) {
+        long due = start + i * intervalNanos;
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+          if (wait > 200_000) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait - 100_000);
+          }
+        }
+        String id = "e" + i;
+        String account = "ACC-" + (i % 1_000);
+        sentAt.put(id, System.nanoTime());
+        producer.send(new ProducerRecord<>(topic, account,
+            JsonEvents.cashDeposit(id, eventTime.plusMillis(i * 1_000L / rate), account, "25000")));
+      }
+      producer.flush();
+      return total;
+    }
+  }
+
+  private static void consume(ClusterFixture cluster, String topic, Map<String, Long> receivedAt, AtomicBoolean running) {
+    try (KafkaConsumer<byte[], byte[]> consumer = cluster.topics.committedFromStart(topic, Map.of("fetch.max.wait.ms", "5"))) {
+      while (running.get()) {
+        consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+          long now = System.nanoTime();
+          receivedAt.putIfAbsent(eventId(new String(record.value(), StandardCharsets.UTF_8)), now);
+        });
+      }
+    }
+  }
+
+  private static String eventId(String alert) {
+    try {
+      JsonNode events = JSON.readTree(alert).path("events");
+      return events.get(events.size() - 1).path("id").asText();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Run summarize(String mode, int rate, long sent, Map<String, Long> sentAt, Map<String, Long> receivedAt,
+      long warmUpEvents) {
+    List<Long> latencies = new ArrayList<>();
+    receivedAt.forEach((id, received) -> {
+      if (Long.parseLong(id.substring(1)) >= warmUpEvents) {
+        latencies.add(received - sentAt.get(id));
+      }
+    });
+    double[] millis = latencies.stream().mapToDouble(nanos -> nanos / 1e6).sorted().toArray();
+    return new Run(mode, rate, sent, receivedAt.size(), percentile(millis, 0.50), percentile(millis, 0.99),
+        millis.length == 0 ? Double.NaN : millis[millis.length - 1]);
+  }
+
+  /** The 1, 5 and 15 minute load averages: the machine may be shared, which the numbers show. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static double percentile(double[] sorted, double fraction) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+  }
+}
