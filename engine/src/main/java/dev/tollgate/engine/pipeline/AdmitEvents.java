@@ -27,12 +27,14 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Where watermarks come from depends on {@link PipelineOptions#deterministic()}:
  * <ul>
- *   <li><b>Deterministic</b> (backtests, rule tests; one file read in order): this operator makes
+ *   <li><b>Deterministic</b> (backtests, rule tests; a file read in order): this operator makes
  *       them. An event is late when its ts is more than the out-of-orderness behind the largest ts
- *       admitted before it; watermarks trail that largest ts ({@code max - ooo - 1}, as Flink's
+ *       admitted before it — for a file read in stripes ({@code StripedJsonLinesSource}), behind
+ *       the largest ts on any earlier line of the whole file ({@code RawRecord.eventTimeBefore});
+ *       watermarks trail that largest ts ({@code max - ooo - 1}, as Flink's
  *       bounded-out-of-orderness strategy does) and are emitted every {@code watermarkEvery}
  *       events. Which events are late then depends on input order alone, never on wall-clock
- *       timing: a backtest gives the same result every run.
+ *       timing or parallelism: a backtest gives the same result every run.
  *   <li><b>Live</b> (Kafka): the source makes them, per partition, with {@link
  *       PipelineOptions#sourceWatermarks()} — so partitions read by one subtask at different
  *       speeds (a backlog after a restart) do not make each other's events late, and a quiet
@@ -78,6 +80,8 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
   private transient AdmissionMetrics metrics;
   private transient long maxTimestamp;
   private transient long currentWatermark;
+  /** Deterministic: the latest ts the source says its input reached, for the end of input. */
+  private transient long inputReached;
   private transient long sinceLastWatermark;
 
   /**
@@ -114,11 +118,15 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
     metrics = new AdmissionMetrics(getMetricGroup());
     maxTimestamp = Long.MIN_VALUE;
     currentWatermark = Long.MIN_VALUE;
+    inputReached = Long.MIN_VALUE;
   }
 
   @Override
   public void processElement(StreamRecord<RawRecord> element) {
     RawRecord raw = element.getValue();
+    if (raw.eventTimeBefore > maxTimestamp && options.deterministic()) {
+      maxTimestamp = raw.eventTimeBefore;
+    }
     EventDecoder recordDecoder = decoderFor(raw);
     Event event = recordDecoder.decode(raw.text);
     if (event == null) {
@@ -203,6 +211,8 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
    * Live: the source's watermarks pass on. Deterministic: the source sends none but the end of a
    * bounded input ({@code Long.MAX_VALUE}), which passes on so windows close and end-of-input
    * rules apply, the latest event's ts first: the input has ended, so event time has reached it.
+   * A file read in stripes also says, just before, which ts the whole file reached; that counts as
+   * the latest event (its other stripes admitted it), and only then.
    */
   @Override
   public void processWatermark(Watermark mark) {
@@ -211,10 +221,14 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
         currentWatermark = mark.getTimestamp();
         output.emitWatermark(mark);
       }
-    } else if (mark.getTimestamp() == Long.MAX_VALUE) {
-      if (maxTimestamp != Long.MIN_VALUE && maxTimestamp > currentWatermark) {
-        currentWatermark = maxTimestamp;
-        output.emitWatermark(new Watermark(maxTimestamp));
+    } else if (mark.getTimestamp() != Long.MAX_VALUE) {
+      // A striped file reader's last word: the file's latest ts, which its other stripes reached.
+      inputReached = Math.max(inputReached, mark.getTimestamp());
+    } else {
+      long reached = Math.max(maxTimestamp, inputReached);
+      if (reached != Long.MIN_VALUE && reached > currentWatermark) {
+        currentWatermark = reached;
+        output.emitWatermark(new Watermark(reached));
       }
       output.emitWatermark(mark);
     }

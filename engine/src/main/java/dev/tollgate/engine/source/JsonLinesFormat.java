@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
@@ -67,15 +66,5 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
     public void close() throws IOException {
       reader.close();
     }
-  }
-
-  /**
-   * Lines read so far in this JVM, for a progress display while a backtest runs on the embedded
-   * cluster (which shares the JVM). Meaningless on a remote cluster, where nothing reads it.
-   */
-  public static final class ReadProgress {
-    public static final AtomicLong LINES_READ = new AtomicLong();
-
-    private ReadProgress() {}
   }
 }

@@ -20,6 +20,12 @@ public final class RawRecord {
    * type), or null for the pipeline's default.
    */
   public String eventType;
+  /**
+   * For a file read in stripes ({@link StripedJsonLinesSource}): the latest {@code ts} written on
+   * any earlier line of the whole file, so that every stripe judges lateness against the file's own
+   * order; {@link Long#MIN_VALUE} when unknown (other sources, or no earlier line with a ts).
+   */
+  public long eventTimeBefore = Long.MIN_VALUE;
 
   public RawRecord() {}
 

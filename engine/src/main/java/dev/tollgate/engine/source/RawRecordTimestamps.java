@@ -26,19 +26,32 @@ public final class RawRecordTimestamps implements TimestampAssigner<RawRecord> {
       return Long.MIN_VALUE;
     }
     try (JsonParser parser = factory.createParser(record.text)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return Long.MIN_VALUE;
-      }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (TS.equals(name)) {
-          return timestamp(parser, value);
-        }
-        parser.skipChildren();
-      }
+      return timestamp(parser);
     } catch (IOException | RuntimeException unreadable) {
-      // rejected when decoded
+      return Long.MIN_VALUE; // rejected when decoded
+    }
+  }
+
+  /** As {@link #extractTimestamp}, for a record still in its UTF-8 bytes: no string is built. */
+  public long timestampOf(byte[] utf8, int offset, int length) {
+    try (JsonParser parser = factory.createParser(utf8, offset, length)) {
+      return timestamp(parser);
+    } catch (IOException | RuntimeException unreadable) {
+      return Long.MIN_VALUE; // rejected when decoded
+    }
+  }
+
+  private static long timestamp(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return Long.MIN_VALUE;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (TS.equals(name)) {
+        return timestamp(parser, value);
+      }
+      parser.skipChildren();
     }
     return Long.MIN_VALUE;
   }

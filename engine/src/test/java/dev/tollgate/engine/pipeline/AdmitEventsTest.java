@@ -2,6 +2,7 @@ package dev.tollgate.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.engine.eval.ValueFormat;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.RejectReason;
@@ -62,6 +63,30 @@ class AdmitEventsTest {
   }
 
   @Test
+  void replayOfAStripeJudgesLatenessByEveryEarlierLineOfTheFile() throws Exception {
+    open(new PipelineOptions(Duration.ofSeconds(5), Duration.ZERO, 1, true));
+    send("e1", 100);
+    // lines of other stripes in between reached 130
+    sendAfter("e2", 126, millis(130));
+    sendAfter("e3", 124, millis(130));
+
+    assertThat(admittedIds()).containsExactly("e1", "e2");
+    assertThat(rejected()).singleElement().satisfies(rejected -> assertThat(rejected.detail())
+        .contains("more than 5000 ms behind the latest event (" + ValueFormat.timestamp(millis(130)) + ")"));
+    assertThat(watermarks()).containsExactly(millis(95) - 1, millis(125) - 1);
+  }
+
+  @Test
+  void replayEndsAtTheLatestTimeTheWholeFileReached() throws Exception {
+    open(PipelineOptions.replay(Duration.ofSeconds(5)));
+    send("e1", 100);
+    harness.processWatermark(new Watermark(millis(140)));
+    harness.processWatermark(new Watermark(Long.MAX_VALUE));
+
+    assertThat(watermarks()).containsExactly(millis(140), Long.MAX_VALUE);
+  }
+
+  @Test
   void liveRejectsEventsNotAfterTheSourcesWatermarkAndPassesItOn() throws Exception {
     open(PipelineOptions.live(Duration.ofSeconds(5), Duration.ofSeconds(30)));
     send("e1", 100);
@@ -105,10 +130,16 @@ class AdmitEventsTest {
   }
 
   private void send(String id, long secondsAfterT) throws Exception {
+    sendAfter(id, secondsAfterT, Long.MIN_VALUE);
+  }
+
+  /** A record whose earlier lines in the file reached {@code eventTimeBefore}. */
+  private void sendAfter(String id, long secondsAfterT, long eventTimeBefore) throws Exception {
     String text = "{\"event\":\"Transaction\",\"id\":\"" + id + "\",\"ts\":" + millis(secondsAfterT) + ",\"accountId\":\"A1\"}";
     long position = offset++;
     RawRecord raw = fromFile ? RawRecord.fileLine("events.jsonl", position + 1, text)
         : new RawRecord(text, "events", 0, position, null);
+    raw.eventTimeBefore = eventTimeBefore;
     harness.processElement(new StreamRecord<>(raw));
   }
 

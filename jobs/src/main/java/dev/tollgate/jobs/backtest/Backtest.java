@@ -7,7 +7,7 @@ import dev.tollgate.dsl.plan.RuleSetPlan;
 import dev.tollgate.engine.pipeline.AdmitEvents;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.route.RoutingOptions;
-import dev.tollgate.engine.source.JsonLinesFormat;
+import dev.tollgate.engine.source.ReadProgress;
 import dev.tollgate.jobs.EmbeddedCluster;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -71,7 +71,7 @@ public final class Backtest {
   public static BacktestReport run(RuleSetPlan plan, Options options) throws Exception {
     Files.createDirectories(options.outDir());
     long started = System.nanoTime();
-    JsonLinesFormat.ReadProgress.LINES_READ.set(0);
+    ReadProgress.LINES_READ.set(0);
 
     StreamExecutionEnvironment env = EmbeddedCluster.environment(options.parallelism());
     DataStream<OutputLine> outputs = BacktestJob.build(env, plan, options.events(), options.displayName(),
@@ -135,7 +135,7 @@ public final class Backtest {
     }
     long forAggregatesOnly = counter(result, AdmitEvents.ADMITTED_FOR_AGGREGATES_COUNTER);
     long processed = counter(result, AdmitEvents.ADMITTED_COUNTER) + forAggregatesOnly;
-    long inputLines = JsonLinesFormat.ReadProgress.LINES_READ.get();
+    long inputLines = ReadProgress.LINES_READ.get();
 
     LabelIndex.Labels labels = LabelIndex.scan(options.events());
     BacktestReport.Effectiveness effectiveness = null;
@@ -201,7 +201,7 @@ public final class Backtest {
         try {
           while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(500);
-            progress.accept(JsonLinesFormat.ReadProgress.LINES_READ.get());
+            progress.accept(ReadProgress.LINES_READ.get());
           }
         } catch (InterruptedException done) {
           Thread.currentThread().interrupt();
