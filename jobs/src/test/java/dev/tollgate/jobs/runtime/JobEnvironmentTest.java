@@ -12,6 +12,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,15 @@ class JobEnvironmentTest {
         .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     assertThat(config.get(CoreOptions.DEFAULT_PARALLELISM)).isEqualTo(3);
     assertThat(config.get(PipelineOptions.NAME)).isEqualTo("tollgate-risk");
+  }
+
+  @Test
+  void flushesNetworkBuffersWithinTenMillisecondsSoAlertsDoNotWaitForFullOnes() {
+    Configuration config = JobEnvironment.configuration(settings());
+
+    assertThat(config.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
+    assertThat(JobEnvironment.configuration(settings("flink.execution.buffer-timeout.interval=100 ms"))
+        .get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(100));
   }
 
   @Test
