@@ -32,8 +32,16 @@ public final class RawRecordTimestamps implements TimestampAssigner<RawRecord> {
     }
   }
 
-  /** As {@link #extractTimestamp}, for a record still in its UTF-8 bytes: no string is built. */
+  /**
+   * As {@link #extractTimestamp}, for a record still in its UTF-8 bytes. The usual shape — a flat
+   * object whose {@code ts} is a plain string or integer — is read by {@link TopLevelTs} without a
+   * parser; anything it is unsure of goes through Jackson, so both give the same answer.
+   */
   public long timestampOf(byte[] utf8, int offset, int length) {
+    long quick = TopLevelTs.scan(utf8, offset, offset + length);
+    if (quick != TopLevelTs.UNSURE) {
+      return quick;
+    }
     try (JsonParser parser = factory.createParser(utf8, offset, length)) {
       return timestamp(parser);
     } catch (IOException | RuntimeException unreadable) {
