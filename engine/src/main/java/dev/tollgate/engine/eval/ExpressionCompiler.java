@@ -331,12 +331,27 @@ public final class ExpressionCompiler {
     return negated ? c -> value.evaluate(c) != null : c -> value.evaluate(c) == null;
   }
 
-  /** RE2 search anywhere in the string (like {@code find}), compiled once; linear time on any input. */
+  /**
+   * RE2 search anywhere in the string (like {@code find}), compiled once; linear time on any input.
+   * Strings without any literal every match needs ({@link RegexPrefilter}) are refused before the
+   * automaton runs.
+   */
   private static Evaluator matches(Evaluator value, String regex) {
     Pattern pattern = Pattern.compile(regex);
+    String[] literals = RegexPrefilter.requiredLiterals(regex);
+    if (literals == null) {
+      return c -> {
+        Object s = value.evaluate(c);
+        return s == null ? null : (Object) pattern.matcher((String) s).find();
+      };
+    }
     return c -> {
       Object s = value.evaluate(c);
-      return s == null ? null : (Object) pattern.matcher((String) s).find();
+      if (s == null) {
+        return null;
+      }
+      String text = (String) s;
+      return RegexPrefilter.containsAny(text, literals) && pattern.matcher(text).find();
     };
   }
 }
