@@ -39,6 +39,8 @@ public enum ConfigKey {
   RULES_EXCLUDE("rules.exclude", "Ids not to run, applied after rules.include; a list."),
   OUT_OF_ORDERNESS("event-time.out-of-orderness", "How far behind the latest event of its Kafka partition an "
       + "event may arrive and still count; events behind the watermark are rejected as late."),
+  AGGREGATE_LATENESS("event-time.aggregate-lateness", "How much later than the out-of-orderness an event may "
+      + "arrive and still count in aggregates (only); aggregate windows close this long after their end."),
   IDLENESS("event-time.idleness", "After this long without records a Kafka partition stops holding back event "
       + "time until it sends again (0: never)."),
   PARALLELISM("parallelism", "Parallelism of the job. Default: the cluster's parallelism.default."),

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
  * A job's configuration, typed and validated (see {@link SettingsReader}); every key is described
  * in {@link ConfigKey} and {@code docs/operations.md}.
  *
+ * @param aggregateLateness how much later than the out-of-orderness aggregates still take an event
  * @param parallelism empty: the cluster's {@code parallelism.default}
  * @param caseSpan how long a case stays open after its last alert, in event time
  * @param flink Flink configuration keys for this job ({@code flink.} prefix removed)
@@ -21,6 +22,7 @@ public record JobSettings(
     Topics topics,
     Rules rules,
     Duration outOfOrderness,
+    Duration aggregateLateness,
     Duration idleness,
     OptionalInt parallelism,
     Delivery delivery,

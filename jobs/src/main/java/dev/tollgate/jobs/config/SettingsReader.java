@@ -80,6 +80,7 @@ public final class SettingsReader {
         selection);
     Topics topics = topics(selection.run() != RuleSelection.Blocks.RULES);
     Duration outOfOrderness = duration(ConfigKey.OUT_OF_ORDERNESS, false);
+    Duration aggregateLateness = duration(ConfigKey.AGGREGATE_LATENESS, false);
     Duration idleness = duration(ConfigKey.IDLENESS, false);
     OptionalInt parallelism = parallelism();
     Delivery delivery = new Delivery(
@@ -93,7 +94,7 @@ public final class SettingsReader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new JobSettings(jobName, kafka, topics, rules, outOfOrderness, idleness, parallelism, delivery,
+    return new JobSettings(jobName, kafka, topics, rules, outOfOrderness, aggregateLateness, idleness, parallelism, delivery,
         checkpoints, caseSpan, flink);
   }
 

@@ -59,6 +59,7 @@ public record JobProfile(String title, Map<String, String> defaults, Map<String,
     defaults.put(ConfigKey.CASES_SPAN.key(), "7 d");
     defaults.put(ConfigKey.RULES_INCLUDE.key(), "*");
     defaults.put(ConfigKey.OUT_OF_ORDERNESS.key(), "5 s");
+    defaults.put(ConfigKey.AGGREGATE_LATENESS.key(), "0 s");
     defaults.put(ConfigKey.IDLENESS.key(), "30 s");
     defaults.put(ConfigKey.DELIVERY_GUARANTEE.key(), "exactly-once");
     defaults.put(ConfigKey.TRANSACTION_TIMEOUT.key(), "10 min");

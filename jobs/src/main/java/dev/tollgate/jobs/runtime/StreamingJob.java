@@ -45,7 +45,8 @@ public final class StreamingJob {
 
   public static void build(StreamExecutionEnvironment env, JobSettings settings, RuleSetPlan plan) {
     EventCatalog catalog = new EventCatalog(plan.eventTypes());
-    PipelineOptions options = PipelineOptions.live(settings.outOfOrderness(), settings.idleness());
+    PipelineOptions options = PipelineOptions.live(settings.outOfOrderness(), settings.idleness())
+        .withAggregateLateness(settings.aggregateLateness());
     DataStream<RawRecord> raw = env
         .fromSource(KafkaInput.source(settings), options.sourceWatermarks(),
             "kafka: " + String.join(", ", settings.topics().inputs()))

@@ -26,16 +26,19 @@ class SettingsReaderTest {
         "rules:",
         "  path: /rules",
         "event-time:",
-        "  out-of-orderness: 30 s"));
+        "  out-of-orderness: 30 s",
+        "  aggregate-lateness: 10 min"));
     JobSettings flat = read(JobProfile.RISK, yaml("flat.yaml",
         "kafka.bootstrap-servers: broker:9092",
         "kafka.properties.security.protocol: SASL_SSL",
         "rules.path: /rules",
-        "event-time.out-of-orderness: 30 s"));
+        "event-time.out-of-orderness: 30 s",
+        "event-time.aggregate-lateness: 10 min"));
 
     assertThat(flat).isEqualTo(nested);
     assertThat(nested.kafka().properties()).containsExactly(Map.entry("security.protocol", "SASL_SSL"));
     assertThat(nested.outOfOrderness()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(nested.aggregateLateness()).isEqualTo(Duration.ofMinutes(10));
   }
 
   @Test
@@ -55,6 +58,7 @@ class SettingsReaderTest {
     assertThat(settings.caseSpan()).isEqualTo(Duration.ofDays(7));
     assertThat(settings.outOfOrderness()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.idleness()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(settings.aggregateLateness()).isZero();
     assertThat(settings.parallelism()).isEmpty();
     assertThat(settings.delivery()).isEqualTo(new JobSettings.Delivery(
         JobSettings.DeliveryMode.EXACTLY_ONCE, Duration.ofMinutes(10), "tollgate-risk"));
