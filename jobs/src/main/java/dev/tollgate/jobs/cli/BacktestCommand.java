@@ -1,5 +1,6 @@
 package dev.tollgate.jobs.cli;
 
+import dev.tollgate.dsl.plan.RuleSelection;
 import dev.tollgate.dsl.plan.RuleSetPlan;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.route.RoutingOptions;
@@ -54,6 +55,10 @@ final class BacktestCommand implements Callable<Integer> {
           + " aggregate windows close this long after their end (default: ${DEFAULT-VALUE}).")
   Duration aggregateLateness;
 
+  @Option(names = "--select", paramLabel = "SELECTION", converter = SelectionConverter.class,
+      description = "Run only part of the rule set, e.g. 'kind=single,windowed' or 'pack=fraud' (docs/rule-selection.md).")
+  RuleSelection selection;
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -69,6 +74,15 @@ final class BacktestCommand implements Callable<Integer> {
     RuleSetPlan plan = RuleSetInput.planOrReport(rules, params, stdout, stderr);
     if (plan == null) {
       return 1;
+    }
+    if (selection != null) {
+      try {
+        plan = selection.apply(plan);
+      } catch (IllegalArgumentException nothingSelected) {
+        stderr.println("tollgate: " + nothingSelected.getMessage());
+        stderr.flush();
+        return 2;
+      }
     }
     ProgressLine progress = quiet || System.console() == null ? null : new ProgressLine(stderr, Files.size(events));
     BacktestReport report = Backtest.run(plan, new Backtest.Options(
