@@ -31,7 +31,7 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
 
   @Override
   public TypeInformation<RawRecord> getProducedType() {
-    return TypeInformation.of(RawRecord.class);
+    return RawRecordTypeInfo.INSTANCE;
   }
 
   private static final class LineReader implements Reader<RawRecord> {

@@ -71,6 +71,6 @@ public final class StripedJsonLinesSource
 
   @Override
   public TypeInformation<RawRecord> getProducedType() {
-    return TypeInformation.of(RawRecord.class);
+    return RawRecordTypeInfo.INSTANCE;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.jobs.kafka;
 
 import dev.tollgate.engine.source.RawRecord;
+import dev.tollgate.engine.source.RawRecordTypeInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -35,6 +36,6 @@ final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<Ra
 
   @Override
   public TypeInformation<RawRecord> getProducedType() {
-    return TypeInformation.of(RawRecord.class);
+    return RawRecordTypeInfo.INSTANCE;
   }
 }

@@ -19,6 +19,7 @@ import dev.tollgate.engine.eval.ValueFormat;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.pipeline.RiskPipeline;
 import dev.tollgate.engine.source.RawRecord;
+import dev.tollgate.engine.source.RawRecordTypeInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 final class RuleTestJob {
   private static final TypeInformation<TestOutput> OUTPUT_TYPE = TypeInformation.of(TestOutput.class);
-  private static final TypeInformation<RawRecord> RAW_TYPE = TypeInformation.of(RawRecord.class);
+  private static final TypeInformation<RawRecord> RAW_TYPE = RawRecordTypeInfo.INSTANCE;
 
   private RuleTestJob() {}
 

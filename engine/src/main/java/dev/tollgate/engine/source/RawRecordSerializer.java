@@ -1,0 +1,72 @@
+package dev.tollgate.engine.source;
+
+import dev.tollgate.engine.serde.ImmutableValueSerializer;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Raw records are handed from the source to admission unchanged, so between chained operators
+ * they pass as they are instead of being copied field by field as a POJO would be.
+ */
+public final class RawRecordSerializer extends ImmutableValueSerializer<RawRecord> {
+  private static final long serialVersionUID = 1L;
+
+  public static final RawRecordSerializer INSTANCE = new RawRecordSerializer();
+
+  @Override
+  public TypeSerializer<RawRecord> duplicate() {
+    return this;
+  }
+
+  @Override
+  public void serialize(RawRecord record, DataOutputView out) throws IOException {
+    writeNullable(record.text, out);
+    writeNullable(record.source, out);
+    out.writeInt(record.partition);
+    out.writeLong(record.offset);
+    writeNullable(record.eventType, out);
+    out.writeLong(record.eventTimeBefore);
+  }
+
+  @Override
+  public RawRecord deserialize(DataInputView in) throws IOException {
+    RawRecord record = new RawRecord(readNullable(in), readNullable(in), in.readInt(), in.readLong(), readNullable(in));
+    record.eventTimeBefore = in.readLong();
+    return record;
+  }
+
+  private static void writeNullable(String s, DataOutputView out) throws IOException {
+    StringSerializer.INSTANCE.serialize(s, out);
+  }
+
+  private static String readNullable(DataInputView in) throws IOException {
+    return StringSerializer.INSTANCE.deserialize(in);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RawRecordSerializer;
+  }
+
+  @Override
+  public int hashCode() {
+    return RawRecordSerializer.class.hashCode();
+  }
+
+  @Override
+  public TypeSerializerSnapshot<RawRecord> snapshotConfiguration() {
+    return new Snapshot();
+  }
+
+  /** The serializer has no configuration; the snapshot only records its version. */
+  public static final class Snapshot extends SimpleTypeSerializerSnapshot<RawRecord> {
+    public Snapshot() {
+      super(() -> INSTANCE);
+    }
+  }
+}
