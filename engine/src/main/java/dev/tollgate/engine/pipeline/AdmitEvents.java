@@ -128,10 +128,10 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
       maxTimestamp = raw.eventTimeBefore;
     }
     EventDecoder recordDecoder = decoderFor(raw);
-    Event event = recordDecoder.decode(raw.text);
+    Event event = raw.utf8() != null ? recordDecoder.decode(raw.utf8()) : recordDecoder.decode(raw.text());
     if (event == null) {
       metrics.rejected(recordDecoder.rejection().reason());
-      output.collect(rejectedTag, new StreamRecord<>(Rejected.of(raw.text, recordDecoder.rejection(), raw.origin())));
+      output.collect(rejectedTag, new StreamRecord<>(Rejected.of(raw.text(), recordDecoder.rejection(), raw.origin())));
       return;
     }
     long ts = event.ts();
@@ -147,7 +147,7 @@ public final class AdmitEvents extends AbstractStreamOperator<Event> implements 
         lateness += "; within the aggregate lateness, but no aggregate counts it";
       }
       metrics.rejected(RejectReason.LATE);
-      output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text, RejectReason.LATE, lateness, raw.origin())));
+      output.collect(rejectedTag, new StreamRecord<>(new Rejected(raw.text(), RejectReason.LATE, lateness, raw.origin())));
       return;
     }
     admitted.add(1L);

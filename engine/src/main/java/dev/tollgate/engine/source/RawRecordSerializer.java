@@ -25,7 +25,14 @@ public final class RawRecordSerializer extends ImmutableValueSerializer<RawRecor
 
   @Override
   public void serialize(RawRecord record, DataOutputView out) throws IOException {
-    writeNullable(record.text, out);
+    byte[] utf8 = record.utf8();
+    out.writeBoolean(utf8 != null);
+    if (utf8 != null) {
+      out.writeInt(utf8.length);
+      out.write(utf8);
+    } else {
+      writeNullable(record.text(), out);
+    }
     writeNullable(record.source, out);
     out.writeInt(record.partition);
     out.writeLong(record.offset);
@@ -35,7 +42,21 @@ public final class RawRecordSerializer extends ImmutableValueSerializer<RawRecor
 
   @Override
   public RawRecord deserialize(DataInputView in) throws IOException {
-    RawRecord record = new RawRecord(readNullable(in), readNullable(in), in.readInt(), in.readLong(), readNullable(in));
+    byte[] utf8 = null;
+    String text = null;
+    if (in.readBoolean()) {
+      utf8 = new byte[in.readInt()];
+      in.readFully(utf8);
+    } else {
+      text = readNullable(in);
+    }
+    String source = readNullable(in);
+    int partition = in.readInt();
+    long offset = in.readLong();
+    String eventType = readNullable(in);
+    RawRecord record = utf8 != null
+        ? RawRecord.ofBytes(utf8, source, partition, offset, eventType)
+        : new RawRecord(text, source, partition, offset, eventType);
     record.eventTimeBefore = in.readLong();
     return record;
   }

@@ -22,10 +22,13 @@ public final class RawRecordTimestamps implements TimestampAssigner<RawRecord> {
 
   @Override
   public long extractTimestamp(RawRecord record, long recordTimestamp) {
-    if (record.text == null) {
+    if (record.utf8() != null) {
+      return timestampOf(record.utf8(), 0, record.utf8().length);
+    }
+    if (record.text() == null) {
       return Long.MIN_VALUE;
     }
-    try (JsonParser parser = factory.createParser(record.text)) {
+    try (JsonParser parser = factory.createParser(record.text())) {
       return timestamp(parser);
     } catch (IOException | RuntimeException unreadable) {
       return Long.MIN_VALUE; // rejected when decoded

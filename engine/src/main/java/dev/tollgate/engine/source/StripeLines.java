@@ -3,7 +3,7 @@ package dev.tollgate.engine.source;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads one stripe of a JSON-lines file: every line of the file passes by, but only the stripe's
@@ -52,8 +52,8 @@ final class StripeLines implements Closeable {
         eventTime = ts;
       }
       if (stripe.owns(line)) {
-        RawRecord record = RawRecord.fileLine(
-            stripe.displayName(), line, new String(buffer, lineStart, lineLength, StandardCharsets.UTF_8));
+        RawRecord record = RawRecord.ofBytes(
+            Arrays.copyOfRange(buffer, lineStart, lineStart + lineLength), stripe.displayName(), -1, line, null);
         record.eventTimeBefore = before;
         return record;
       }

@@ -18,7 +18,7 @@ class StripeLinesTest {
 
     assertThat(read(text, 0, 2)).extracting(r -> r.offset).containsExactly(1L, 3L, 5L);
     assertThat(read(text, 1, 2)).extracting(r -> r.offset).containsExactly(2L, 4L);
-    assertThat(read(text, 0, 1)).extracting(r -> r.text).containsExactly(
+    assertThat(read(text, 0, 1)).extracting(r -> r.text()).containsExactly(
         text.lines().toArray(String[]::new));
   }
 
@@ -35,7 +35,7 @@ class StripeLinesTest {
   void readsLinesAsBufferedReaderDoes() throws IOException {
     String text = line("a", 1).replace("\n", "\r\n") + "\n" + "{\"id\":\"ü\",\"ts\":2}";
 
-    assertThat(read(text, 0, 1)).extracting(r -> r.text)
+    assertThat(read(text, 0, 1)).extracting(r -> r.text())
         .containsExactly("{\"id\":\"a\",\"ts\":1}", "", "{\"id\":\"ü\",\"ts\":2}");
   }
 
@@ -44,7 +44,7 @@ class StripeLinesTest {
     String big = "{\"id\":\"big\",\"ts\":5,\"note\":\"" + "x".repeat(200_000) + "\"}";
     String text = line("a", 1) + big + "\n" + line("b", 3);
 
-    assertThat(read(text, 0, 1)).extracting(r -> r.text.length())
+    assertThat(read(text, 0, 1)).extracting(r -> r.text().length())
         .containsExactly(line("a", 1).length() - 1, big.length(), line("b", 3).length() - 1);
     assertThat(read(text, 0, 2)).last().satisfies(r -> assertThat(r.eventTimeBefore).isEqualTo(5L));
   }

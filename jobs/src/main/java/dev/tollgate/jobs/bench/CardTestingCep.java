@@ -94,7 +94,7 @@ final class CardTestingCep {
     public void flatMap(RawRecord line, Collector<CardPayment> out) {
       CardPayment payment;
       try {
-        payment = mapper.readValue(line.text, CardPayment.class);
+        payment = mapper.readValue(line.text(), CardPayment.class);
       } catch (Exception malformed) {
         return;
       }

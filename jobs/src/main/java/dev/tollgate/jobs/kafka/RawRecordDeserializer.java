@@ -2,7 +2,6 @@ package dev.tollgate.jobs.kafka;
 
 import dev.tollgate.engine.source.RawRecord;
 import dev.tollgate.engine.source.RawRecordTypeInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -10,7 +9,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Kafka records to {@link RawRecord}s, undecoded: the value as UTF-8 text with topic, partition and
+ * Kafka records to {@link RawRecord}s, undecoded: the value's UTF-8 bytes with topic, partition and
  * offset, and the event type of a topic bound to one type. Decoding happens in the pipeline's
  * admission step, which rejects what it cannot decode with this origin — so nothing is dropped
  * here, not even a record without a value (it becomes an empty record, rejected as bad JSON).
@@ -29,9 +28,8 @@ final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<Ra
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
     byte[] value = record.value();
-    String text = value == null ? "" : new String(value, StandardCharsets.UTF_8);
-    out.collect(new RawRecord(text, record.topic(), record.partition(), record.offset(),
-        typeByTopic.get(record.topic())));
+    out.collect(RawRecord.ofBytes(value == null ? new byte[0] : value, record.topic(), record.partition(),
+        record.offset(), typeByTopic.get(record.topic())));
   }
 
   @Override

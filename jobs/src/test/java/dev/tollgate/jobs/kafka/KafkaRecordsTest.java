@@ -71,7 +71,7 @@ class KafkaRecordsTest {
     deserializer.deserialize(new ConsumerRecord<>("events", 0, 9L, "k".getBytes(StandardCharsets.UTF_8), null),
         new ListCollector<>(out));
 
-    assertThat(out).extracting(raw -> raw.text, raw -> raw.eventType, raw -> raw.origin().toString())
+    assertThat(out).extracting(raw -> raw.text(), raw -> raw.eventType, raw -> raw.origin().toString())
         .containsExactly(
             tuple("{\"id\":\"s1\"}", "ShipmentScan", "scans/1@7"),
             tuple("", null, "events/0@9"));
