@@ -1,12 +1,8 @@
 package dev.tollgate.jobs.bench;
 
-import dev.tollgate.dsl.plan.AggregatePlan;
-import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RuleSetPlan;
-import dev.tollgate.engine.aggregate.AggregateOperators;
-import dev.tollgate.engine.aggregate.AggregateStreams;
+import dev.tollgate.engine.aggregate.WindowRecord;
 import dev.tollgate.engine.alert.Alert;
-import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.pipeline.RiskPipeline;
 import dev.tollgate.engine.source.RawRecord;
@@ -14,7 +10,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * A rule set on the production pipeline ({@link RiskPipeline}: admission, single-event, windowed
- * and pattern operators) plus its aggregate blocks, with every output counted and discarded. A plan
+ * and pattern operators, aggregate blocks and their spikes), with every output counted and discarded. A plan
  * without rules and aggregates is the parse-only ceiling: read, decode, assign event time, discard.
  */
 final class RuleJob {
@@ -26,17 +22,10 @@ final class RuleJob {
       alerts.sinkTo(new CountingSink<>(RunClock.Output.ALERTS)).name("discard alerts");
     }
     risk.rejected().sinkTo(new CountingSink<>(RunClock.Output.REJECTED)).name("discard rejected");
-    EventCatalog catalog = new EventCatalog(plan.eventTypes());
-    boolean anything = !risk.alerts().isEmpty();
-    for (AggregatePlan aggregate : plan.aggregates()) {
-      if (aggregate.metadata().mode() == Mode.DISABLED) {
-        continue;
-      }
-      anything = true;
-      AggregateStreams streams = AggregateOperators.build(risk.events(), aggregate, catalog);
-      streams.records().sinkTo(new CountingSink<>(RunClock.Output.ALERTS)).name("discard aggregate records");
-      streams.spikeAlerts().ifPresent(spikes -> spikes.sinkTo(new CountingSink<>(RunClock.Output.ALERTS)).name("discard spikes"));
+    for (DataStream<WindowRecord> records : risk.aggregates()) {
+      records.sinkTo(new CountingSink<>(RunClock.Output.ALERTS)).name("discard aggregate records");
     }
+    boolean anything = !risk.alerts().isEmpty() || !risk.aggregates().isEmpty();
     if (!anything) {
       risk.events().sinkTo(new CountingSink<>(RunClock.Output.EVENTS)).name("discard events");
     }

@@ -19,14 +19,14 @@ class BenchmarkITCase {
     Path doc = dir.resolve("performance.md");
     Files.writeString(doc, "# Performance\n\n## End-to-end latency\n\nOther text.\n");
     Benchmark.Settings settings = new Benchmark.Settings(3_000, 1, 0, 2, 7, Path.of("../rules"), null, dir.resolve("out"),
-        dir.resolve("work"), List.of("rule-pattern", "cep-handwritten", "keys-*"), List.of(10), List.of(500L),
+        dir.resolve("work"), List.of("rule-pattern", "cep-handwritten", "shipped-rules", "keys-*"), List.of(10), List.of(500L),
         doc, "tollgate bench (smoke)");
     StringWriter log = new StringWriter();
 
     BenchReport report = new Benchmark(settings, new PrintWriter(log)).run();
 
     Map<String, CaseResult> results = report.byName();
-    assertThat(results).containsOnlyKeys("parse-only", "rule-pattern", "cep-handwritten", "keys-500");
+    assertThat(results).containsOnlyKeys("parse-only", "rule-pattern", "cep-handwritten", "shipped-rules", "keys-500");
     for (CaseResult result : results.values()) {
       assertThat(result.medianEventsPerSecond()).as(result.name()).isPositive();
       assertThat(result.heapPeakBytes()).as(result.name()).isPositive();
@@ -37,6 +37,7 @@ class BenchmarkITCase {
     // The rule language and the hand-written job find the same card-testing matches.
     assertThat(results.get("rule-pattern").outputs()).isEqualTo(results.get("cep-handwritten").outputs());
     assertThat(results.get("keys-500").stateBytes()).isPositive();
+    assertThat(results.get("shipped-rules").outputs()).as("alerts and window records of the whole rule set").isPositive();
 
     assertThat(Files.readString(dir.resolve("out/bench-results.json")))
         .contains("\"name\" : \"keys-500\"", "\"rocksdbStateBytes\"", "\"ratioToParseOnly\"");
