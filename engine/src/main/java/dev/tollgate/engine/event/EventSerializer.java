@@ -101,7 +101,7 @@ public final class EventSerializer extends ImmutableValueSerializer<Event> {
   }
 
   /** Scale, then the unscaled value: a long when it fits (the usual money amount), else bytes. */
-  public static void writeDecimal(DataOutputView out, BigDecimal value) throws IOException {
+  private static void writeDecimal(DataOutputView out, BigDecimal value) throws IOException {
     BigInteger unscaled = value.unscaledValue();
     out.writeInt(value.scale());
     if (unscaled.bitLength() < 64) {
@@ -115,8 +115,7 @@ public final class EventSerializer extends ImmutableValueSerializer<Event> {
     }
   }
 
-  /** Reads what {@link #writeDecimal} wrote. */
-  public static BigDecimal readDecimal(DataInputView in) throws IOException {
+  private static BigDecimal readDecimal(DataInputView in) throws IOException {
     int scale = in.readInt();
     if (in.readByte() == 0) {
       return BigDecimal.valueOf(in.readLong(), scale);

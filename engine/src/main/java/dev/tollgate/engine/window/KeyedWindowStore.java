@@ -37,7 +37,7 @@ final class KeyedWindowStore implements WindowStore {
     for (int i = 0; i < counts.length; i++) {
       if (aggregates.get(i).function() == AggregateFunction.COUNT_DISTINCT) {
         counts[i] = new MapCounts(runtime.getMapState(new MapStateDescriptor<>(
-            name + "/distinct-" + i, WindowValues.INSTANCE, LongSerializer.INSTANCE)));
+            name + "/distinct-" + i, TaggedValueSerializer.INSTANCE, LongSerializer.INSTANCE)));
       }
     }
   }

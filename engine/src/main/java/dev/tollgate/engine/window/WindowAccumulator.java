@@ -3,6 +3,7 @@ package dev.tollgate.engine.window;
 import dev.tollgate.dsl.plan.AggregateFunction;
 import dev.tollgate.dsl.plan.AggregateSpec;
 import dev.tollgate.dsl.types.ValueType;
+import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -329,7 +330,7 @@ abstract class WindowAccumulator {
     void write(DataOutputView out) throws IOException {
       out.writeByte(DECIMAL_SUM);
       out.writeBoolean(average);
-      WindowValues.write(sum, out);
+      TaggedValues.write(out, sum);
       out.writeLong(n);
       out.writeInt(scales.size());
       for (Map.Entry<Integer, long[]> scale : scales.entrySet()) {
@@ -340,7 +341,7 @@ abstract class WindowAccumulator {
 
     static DecimalSum read(DataInputView in) throws IOException {
       DecimalSum sum = new DecimalSum(in.readBoolean());
-      sum.sum = (BigDecimal) WindowValues.read(in);
+      sum.sum = (BigDecimal) TaggedValues.read(in);
       sum.n = in.readLong();
       for (int i = in.readInt(); i > 0; i--) {
         sum.scales.put(in.readInt(), new long[] {in.readLong()});
@@ -492,14 +493,14 @@ abstract class WindowAccumulator {
       out.writeByte(EXTREME);
       out.writeBoolean(max);
       out.writeBoolean(stale);
-      WindowValues.write(value, out);
+      TaggedValues.write(out, value);
       out.writeLong(count);
     }
 
     static Extreme read(DataInputView in) throws IOException {
       Extreme extreme = new Extreme(in.readBoolean());
       extreme.stale = in.readBoolean();
-      extreme.value = WindowValues.read(in);
+      extreme.value = TaggedValues.read(in);
       extreme.count = in.readLong();
       return extreme;
     }
