@@ -75,7 +75,7 @@ public final class WindowedRuleEvaluator {
     return rule;
   }
 
-  /** The name of the rule's keyed state: versioned, so a changed rule starts from empty state. */
+  /** The prefix of the rule's keyed state names: versioned, so a changed rule starts from empty state. */
   public String stateName() {
     return "window/" + rule.id() + "@" + rule.version();
   }
