@@ -3,26 +3,68 @@ package dev.tollgate.engine.window;
 import dev.tollgate.dsl.plan.AggregateFunction;
 import dev.tollgate.dsl.plan.AggregateSpec;
 import dev.tollgate.dsl.types.ValueType;
+import dev.tollgate.engine.serde.TaggedValues;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * One aggregate of a sliding window, maintained incrementally: events are added as they enter and
- * removed as they expire, so an event costs O(log n) rather than a pass over the window. Values
- * are the aggregate's argument evaluated on the event; nulls are skipped as in SQL ({@code count}
- * of nothing is 0, anything else of nothing is null). Results are exactly those of computing the
+ * removed as they expire, so an event costs O(1) rather than a pass over the window. Values are
+ * the aggregate's argument evaluated on the event; nulls are skipped as in SQL ({@code count} of
+ * nothing is 0, anything else of nothing is null). Results are exactly those of computing the
  * aggregate over the window's current values.
+ *
+ * <p>An accumulator is small and of fixed size whatever the window holds, so it is stored with
+ * the window's summary and written on every event. What does not fit that shape lives elsewhere:
+ * {@code count_distinct} keeps its value counts in {@link ValueCounts} (map state, one entry per
+ * distinct value), and {@code min}/{@code max} keep only the current extreme and how often it
+ * occurs; when the last occurrence leaves the window the accumulator is {@link #stale()} and is
+ * recomputed from the window's events ({@link #rescan}) the next time its result is needed.
  */
 abstract class WindowAccumulator {
+  private static final byte COUNT_EVENTS = 0;
+  private static final byte COUNT_VALUES = 1;
+  private static final byte LONG_SUM = 2;
+  private static final byte DECIMAL_SUM = 3;
+  private static final byte DOUBLE_SUM = 4;
+  private static final byte EXTREME = 5;
+  private static final byte DISTINCT = 6;
 
-  abstract void add(Object value);
+  /**
+   * The window's values of one {@code count_distinct} aggregate with how often each occurs (values
+   * already normalized, so equal decimals are one value).
+   */
+  interface ValueCounts {
+    /** Adds {@code delta} to the value's count, forgetting it at zero; returns the new count. */
+    long add(Object value, long delta);
+  }
 
-  abstract void remove(Object value);
+  /** @param counts the aggregate's value counts; only {@code count_distinct} uses them */
+  abstract void add(Object value, ValueCounts counts);
+
+  /** @param counts the aggregate's value counts; only {@code count_distinct} uses them */
+  abstract void remove(Object value, ValueCounts counts);
 
   abstract Object result();
 
-  /** The accumulator for {@code spec}; {@code argumentType} is null for {@code count()}. */
+  /** Whether {@link #result} needs the window's values fed to {@link #rescan} first. */
+  boolean stale() {
+    return false;
+  }
+
+  /** Starts a recomputation: every value in the window follows, oldest first, through {@link #add}. */
+  void rescan() {}
+
+  abstract WindowAccumulator copy();
+
+  abstract void write(DataOutputView out) throws IOException;
+
+  /** The accumulator for {@code spec}. */
   static WindowAccumulator of(AggregateSpec spec) {
     ValueType argumentType = spec.argument() == null ? null : spec.argument().type();
     AggregateFunction function = spec.function();
@@ -40,47 +82,123 @@ abstract class WindowAccumulator {
     };
   }
 
-  /** {@code count()}: every event, null or not. */
-  static final class CountEvents extends WindowAccumulator {
-    private long n;
+  /** Reads what {@link #write} wrote. */
+  static WindowAccumulator read(DataInputView in) throws IOException {
+    byte kind = in.readByte();
+    return switch (kind) {
+      case COUNT_EVENTS -> new CountEvents().n(in.readLong());
+      case COUNT_VALUES -> new CountValues().n(in.readLong());
+      case LONG_SUM -> LongSum.read(in);
+      case DECIMAL_SUM -> DecimalSum.read(in);
+      case DOUBLE_SUM -> DoubleSum.read(in);
+      case EXTREME -> Extreme.read(in);
+      case DISTINCT -> new Distinct().n(in.readLong());
+      default -> throw new IOException("unknown window accumulator " + kind);
+    };
+  }
 
-    @Override
-    void add(Object value) {
-      n++;
+  /** An accumulator whose whole state is one count. */
+  abstract static class Counter extends WindowAccumulator {
+    long n;
+
+    Counter n(long value) {
+      n = value;
+      return this;
     }
 
-    @Override
-    void remove(Object value) {
-      n--;
-    }
+    abstract byte kind();
 
     @Override
     Object result() {
       return n;
     }
+
+    @Override
+    void write(DataOutputView out) throws IOException {
+      out.writeByte(kind());
+      out.writeLong(n);
+    }
+  }
+
+  /** {@code count()}: every event, null or not. */
+  static final class CountEvents extends Counter {
+    @Override
+    byte kind() {
+      return COUNT_EVENTS;
+    }
+
+    @Override
+    void add(Object value, ValueCounts counts) {
+      n++;
+    }
+
+    @Override
+    void remove(Object value, ValueCounts counts) {
+      n--;
+    }
+
+    @Override
+    WindowAccumulator copy() {
+      return new CountEvents().n(n);
+    }
   }
 
   /** {@code count(f)}: non-null values. */
-  static final class CountValues extends WindowAccumulator {
-    private long n;
+  static final class CountValues extends Counter {
+    @Override
+    byte kind() {
+      return COUNT_VALUES;
+    }
 
     @Override
-    void add(Object value) {
+    void add(Object value, ValueCounts counts) {
       if (value != null) {
         n++;
       }
     }
 
     @Override
-    void remove(Object value) {
+    void remove(Object value, ValueCounts counts) {
       if (value != null) {
         n--;
       }
     }
 
     @Override
-    Object result() {
-      return n;
+    WindowAccumulator copy() {
+      return new CountValues().n(n);
+    }
+  }
+
+  /** {@code count_distinct}: exact, over the values currently in the window. */
+  static final class Distinct extends Counter {
+    @Override
+    byte kind() {
+      return DISTINCT;
+    }
+
+    @Override
+    void add(Object value, ValueCounts counts) {
+      if (value != null && counts.add(normalized(value), 1) == 1) {
+        n++;
+      }
+    }
+
+    @Override
+    void remove(Object value, ValueCounts counts) {
+      if (value != null && counts.add(normalized(value), -1) == 0) {
+        n--;
+      }
+    }
+
+    @Override
+    WindowAccumulator copy() {
+      return new Distinct().n(n);
+    }
+
+    /** Decimals that compare equal ({@code 10}, {@code 10.00}) are one value. */
+    private static Object normalized(Object value) {
+      return value instanceof BigDecimal d ? d.stripTrailingZeros() : value;
     }
   }
 
@@ -94,7 +212,7 @@ abstract class WindowAccumulator {
     private long n;
 
     @Override
-    void add(Object value) {
+    void add(Object value, ValueCounts counts) {
       if (value != null) {
         long x = (Long) value;
         long sum = lo + x;
@@ -105,7 +223,7 @@ abstract class WindowAccumulator {
     }
 
     @Override
-    void remove(Object value) {
+    void remove(Object value, ValueCounts counts) {
       if (value != null) {
         long x = (Long) value;
         long difference = lo - x;
@@ -122,6 +240,31 @@ abstract class WindowAccumulator {
       }
       return lo;
     }
+
+    @Override
+    WindowAccumulator copy() {
+      LongSum copy = new LongSum();
+      copy.hi = hi;
+      copy.lo = lo;
+      copy.n = n;
+      return copy;
+    }
+
+    @Override
+    void write(DataOutputView out) throws IOException {
+      out.writeByte(LONG_SUM);
+      out.writeLong(hi);
+      out.writeLong(lo);
+      out.writeLong(n);
+    }
+
+    static LongSum read(DataInputView in) throws IOException {
+      LongSum sum = new LongSum();
+      sum.hi = in.readLong();
+      sum.lo = in.readLong();
+      sum.n = in.readLong();
+      return sum;
+    }
   }
 
   /**
@@ -131,7 +274,8 @@ abstract class WindowAccumulator {
    */
   static final class DecimalSum extends WindowAccumulator {
     private final boolean average;
-    private final TreeMap<Integer, int[]> scales = new TreeMap<>();
+    /** How many values of each scale the window holds (a handful of scales in practice). */
+    private final TreeMap<Integer, long[]> scales = new TreeMap<>();
     private BigDecimal sum = BigDecimal.ZERO;
     private long n;
 
@@ -140,21 +284,21 @@ abstract class WindowAccumulator {
     }
 
     @Override
-    void add(Object value) {
+    void add(Object value, ValueCounts counts) {
       if (value != null) {
         BigDecimal d = decimal(value);
         sum = sum.add(d);
-        scales.computeIfAbsent(d.scale(), s -> new int[1])[0]++;
+        scales.computeIfAbsent(d.scale(), s -> new long[1])[0]++;
         n++;
       }
     }
 
     @Override
-    void remove(Object value) {
+    void remove(Object value, ValueCounts counts) {
       if (value != null) {
         BigDecimal d = decimal(value);
         sum = sum.subtract(d);
-        int[] count = scales.get(d.scale());
+        long[] count = scales.get(d.scale());
         if (--count[0] == 0) {
           scales.remove(d.scale());
         }
@@ -173,6 +317,38 @@ abstract class WindowAccumulator {
       return average ? total.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128) : total;
     }
 
+    @Override
+    WindowAccumulator copy() {
+      DecimalSum copy = new DecimalSum(average);
+      scales.forEach((scale, count) -> copy.scales.put(scale, new long[] {count[0]}));
+      copy.sum = sum;
+      copy.n = n;
+      return copy;
+    }
+
+    @Override
+    void write(DataOutputView out) throws IOException {
+      out.writeByte(DECIMAL_SUM);
+      out.writeBoolean(average);
+      TaggedValues.write(out, sum);
+      out.writeLong(n);
+      out.writeInt(scales.size());
+      for (Map.Entry<Integer, long[]> scale : scales.entrySet()) {
+        out.writeInt(scale.getKey());
+        out.writeLong(scale.getValue()[0]);
+      }
+    }
+
+    static DecimalSum read(DataInputView in) throws IOException {
+      DecimalSum sum = new DecimalSum(in.readBoolean());
+      sum.sum = (BigDecimal) TaggedValues.read(in);
+      sum.n = in.readLong();
+      for (int i = in.readInt(); i > 0; i--) {
+        sum.scales.put(in.readInt(), new long[] {in.readLong()});
+      }
+      return sum;
+    }
+
     private static BigDecimal decimal(Object value) {
       return value instanceof BigDecimal d ? d : BigDecimal.valueOf((Long) value);
     }
@@ -189,7 +365,7 @@ abstract class WindowAccumulator {
     }
 
     @Override
-    void add(Object value) {
+    void add(Object value, ValueCounts counts) {
       if (value != null) {
         sum += ((Number) value).doubleValue();
         n++;
@@ -197,7 +373,7 @@ abstract class WindowAccumulator {
     }
 
     @Override
-    void remove(Object value) {
+    void remove(Object value, ValueCounts counts) {
       if (value != null) {
         sum -= ((Number) value).doubleValue();
         if (--n == 0) {
@@ -213,55 +389,120 @@ abstract class WindowAccumulator {
       }
       return average ? sum / n : sum;
     }
+
+    @Override
+    WindowAccumulator copy() {
+      DoubleSum copy = new DoubleSum(average);
+      copy.sum = sum;
+      copy.n = n;
+      return copy;
+    }
+
+    @Override
+    void write(DataOutputView out) throws IOException {
+      out.writeByte(DOUBLE_SUM);
+      out.writeBoolean(average);
+      out.writeDouble(sum);
+      out.writeLong(n);
+    }
+
+    static DoubleSum read(DataInputView in) throws IOException {
+      DoubleSum sum = new DoubleSum(in.readBoolean());
+      sum.sum = in.readDouble();
+      sum.n = in.readLong();
+      return sum;
+    }
   }
 
   /**
-   * A multiset of the window's values ordered by {@code compareTo} (so decimals compare
-   * numerically and {@code 10} and {@code 10.0} are one value).
+   * {@code min} / {@code max} by {@code compareTo} (so decimals compare numerically and {@code 10}
+   * and {@code 10.0} are one value): the current extreme and how many values in the window equal
+   * it. Removing the last of them leaves the extreme unknown until a {@link #rescan}: with values
+   * in no particular order that is rare (about one removal in the window's size), so an event
+   * costs O(1) on average; a window whose extreme leaves with every event (a falling series for
+   * {@code max}) rescans on every event, as if the window were recomputed.
    */
-  abstract static class Multiset extends WindowAccumulator {
-    final TreeMap<Object, int[]> counts = new TreeMap<>();
-
-    @Override
-    void add(Object value) {
-      if (value != null) {
-        counts.computeIfAbsent(value, v -> new int[1])[0]++;
-      }
-    }
-
-    @Override
-    void remove(Object value) {
-      if (value != null) {
-        int[] count = counts.get(value);
-        if (count != null && --count[0] == 0) {
-          counts.remove(value);
-        }
-      }
-    }
-  }
-
-  /** {@code min} / {@code max}. */
-  static final class Extreme extends Multiset {
+  static final class Extreme extends WindowAccumulator {
     private final boolean max;
+    private Object value;
+    private long count;
+    private boolean stale;
 
     Extreme(boolean max) {
       this.max = max;
     }
 
     @Override
-    Object result() {
-      if (counts.isEmpty()) {
-        return null;
+    @SuppressWarnings("unchecked")
+    void add(Object candidate, ValueCounts counts) {
+      if (candidate == null || stale) {
+        return;
       }
-      return max ? counts.lastKey() : counts.firstKey();
+      int order = value == null ? 1 : ((Comparable<Object>) candidate).compareTo(value) * (max ? 1 : -1);
+      if (order > 0) {
+        value = candidate;
+        count = 1;
+      } else if (order == 0) {
+        count++;
+      }
     }
-  }
 
-  /** {@code count_distinct}: exact, over the values currently in the window. */
-  static final class Distinct extends Multiset {
+    @Override
+    @SuppressWarnings("unchecked")
+    void remove(Object gone, ValueCounts counts) {
+      if (gone == null || stale || value == null || ((Comparable<Object>) gone).compareTo(value) != 0) {
+        return;
+      }
+      if (--count == 0) {
+        value = null;
+        stale = true;
+      }
+    }
+
+    @Override
+    boolean stale() {
+      return stale;
+    }
+
+    @Override
+    void rescan() {
+      value = null;
+      count = 0;
+      stale = false;
+    }
+
     @Override
     Object result() {
-      return (long) counts.size();
+      if (stale) {
+        throw new IllegalStateException("extreme needs a rescan of the window");
+      }
+      return value;
+    }
+
+    @Override
+    WindowAccumulator copy() {
+      Extreme copy = new Extreme(max);
+      copy.value = value;
+      copy.count = count;
+      copy.stale = stale;
+      return copy;
+    }
+
+    @Override
+    void write(DataOutputView out) throws IOException {
+      out.writeByte(EXTREME);
+      out.writeBoolean(max);
+      out.writeBoolean(stale);
+      TaggedValues.write(out, value);
+      out.writeLong(count);
+    }
+
+    static Extreme read(DataInputView in) throws IOException {
+      Extreme extreme = new Extreme(in.readBoolean());
+      extreme.stale = in.readBoolean();
+      extreme.value = TaggedValues.read(in);
+      extreme.count = in.readLong();
+      return extreme;
     }
   }
 }

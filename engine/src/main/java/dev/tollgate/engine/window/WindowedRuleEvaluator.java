@@ -11,10 +11,14 @@ import dev.tollgate.engine.eval.TemplateRenderer;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.rules.AlertFactory;
 import dev.tollgate.engine.rules.MatchContext;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One windowed aggregate rule, compiled, applied to a key's {@link RuleWindow}. It holds no
+ * One windowed aggregate rule, compiled, applied to a key's window: its {@link WindowSummary} and
+ * the events in a {@link WindowStore}. It holds no
  * per-key data, so one instance serves every key of an operator; it knows nothing of Flink, so
  * the semantics can be tested (and reused) without a runtime.
  *
@@ -71,7 +75,7 @@ public final class WindowedRuleEvaluator {
     return rule;
   }
 
-  /** The name of the rule's keyed state: versioned, so a changed rule starts from empty state. */
+  /** The prefix of the rule's keyed state names: versioned, so a changed rule starts from empty state. */
   public String stateName() {
     return "window/" + rule.id() + "@" + rule.version();
   }
@@ -86,23 +90,34 @@ public final class WindowedRuleEvaluator {
     return event.typeId() == eventType && where.test(context.event(event));
   }
 
+  /** An empty window for a key the rule holds nothing for yet. */
+  public WindowSummary emptyWindow() {
+    WindowAccumulator[] accumulators = new WindowAccumulator[specs.length];
+    for (int i = 0; i < specs.length; i++) {
+      accumulators[i] = WindowAccumulator.of(specs[i]);
+    }
+    return new WindowSummary(accumulators);
+  }
+
   /**
-   * Applies an accepted event to the key's window and returns the alert if the rule fires.
+   * Applies an accepted event to the key's window and returns the alert if the rule fires. The
+   * summary is changed in place; the caller stores it.
    *
    * @param keyValues the key's values in key order
    */
-  public Alert onEvent(RuleWindow window, Event event, Object[] keyValues, MatchContext context) {
-    WindowAccumulator[] accumulators = accumulators(window);
+  Alert onEvent(WindowStore store, WindowSummary window, Event event, Object[] keyValues, MatchContext context) {
     long t = event.ts();
-    evict(window, accumulators, t - windowMillis);
-    window.append(event);
+    evict(store, window, t - windowMillis);
+    EventBucket newest = append(store, window, event);
     argumentContext.event(event);
+    WindowAccumulator[] accumulators = window.accumulators;
     for (int i = 0; i < accumulators.length; i++) {
-      accumulators[i].add(argument(i));
+      accumulators[i].add(argument(i), store.counts(i));
     }
-    if (t < window.suppressedUntil()) {
+    if (t < window.suppressedUntil) {
       return null;
     }
+    rescanStale(store, window);
     for (int i = 0; i < accumulators.length; i++) {
       results[i] = accumulators[i].result();
     }
@@ -111,56 +126,119 @@ public final class WindowedRuleEvaluator {
       return null;
     }
     if (suppressMillis > 0) {
-      window.suppressUntil(t + suppressMillis);
+      window.suppressedUntil = t + suppressMillis;
     }
-    return alerts.create(keyValues, window.latest(MAX_EVIDENCE), message.render(context), t);
+    return alerts.create(keyValues, latest(store, window, newest), message.render(context), t);
   }
 
   /**
    * Drops events that cannot be in the window of any event later than {@code time}; returns
-   * whether nothing is left to remember (no events, no suppression in force), so the state can
+   * whether nothing is left to remember (no events, no suppression in force), so the summary can
    * be cleared.
    */
-  public boolean expire(RuleWindow window, long time) {
-    evict(window, accumulators(window), time - windowMillis);
-    return window.isEmpty() && time >= window.suppressedUntil();
+  boolean expire(WindowStore store, WindowSummary window, long time) {
+    evict(store, window, time - windowMillis);
+    return window.size == 0 && time >= window.suppressedUntil;
   }
 
   /** When the window's current content and suppression will all have passed. */
-  public long cleanupTime(RuleWindow window) {
-    Event newest = window.newest();
-    long eventsGone = newest == null ? Long.MIN_VALUE : newest.ts() + windowMillis;
-    return Math.max(eventsGone, window.suppressedUntil());
+  public long cleanupTime(WindowSummary window) {
+    long eventsGone = window.size == 0 ? Long.MIN_VALUE : window.newest + windowMillis;
+    return Math.max(eventsGone, window.suppressedUntil);
   }
 
-  /** Removes events with {@code ts <= limit}. */
-  private void evict(RuleWindow window, WindowAccumulator[] accumulators, long limit) {
-    Event oldest;
-    while ((oldest = window.oldest()) != null && oldest.ts() <= limit) {
-      window.removeOldest();
-      argumentContext.event(oldest);
-      for (int i = 0; i < accumulators.length; i++) {
-        accumulators[i].remove(argument(i));
-      }
+  /**
+   * Adds the event to the newest bucket when it is not newer (same timestamp, or an event that
+   * arrived behind the watermark: it leaves the window with the bucket it joined, as it would
+   * have from the end of a list), else starts a bucket linked after the newest. Returns the
+   * newest bucket.
+   */
+  private EventBucket append(WindowStore store, WindowSummary window, Event event) {
+    long t = event.ts();
+    EventBucket bucket;
+    if (window.size == 0) {
+      bucket = EventBucket.first(EventBucket.NONE, event);
+      window.oldest = t;
+      window.newest = t;
+      store.put(t, bucket);
+    } else if (t <= window.newest) {
+      bucket = store.bucket(window.newest).plus(event);
+      store.put(window.newest, bucket);
+    } else {
+      store.put(window.newest, store.bucket(window.newest).withNext(t));
+      bucket = EventBucket.first(window.newest, event);
+      window.newest = t;
+      store.put(t, bucket);
     }
+    window.size++;
+    return bucket;
   }
 
-  private WindowAccumulator[] accumulators(RuleWindow window) {
-    WindowAccumulator[] accumulators = window.accumulators();
-    if (accumulators == null) {
-      accumulators = new WindowAccumulator[specs.length];
-      for (int i = 0; i < specs.length; i++) {
-        accumulators[i] = WindowAccumulator.of(specs[i]);
-      }
-      for (Event event : window.events()) {
-        argumentContext.event(event);
+  /** Removes the buckets with timestamp {@code <= limit}, oldest first. */
+  private void evict(WindowStore store, WindowSummary window, long limit) {
+    WindowAccumulator[] accumulators = window.accumulators;
+    while (window.size > 0 && window.oldest <= limit) {
+      EventBucket bucket = store.bucket(window.oldest);
+      store.remove(window.oldest);
+      for (Event gone : bucket.events()) {
+        argumentContext.event(gone);
         for (int i = 0; i < accumulators.length; i++) {
-          accumulators[i].add(argument(i));
+          accumulators[i].remove(argument(i), store.counts(i));
         }
       }
-      window.accumulators(accumulators);
+      window.size -= bucket.events().length;
+      window.oldest = bucket.next();
     }
-    return accumulators;
+    if (window.size == 0) {
+      window.oldest = EventBucket.NONE;
+      window.newest = EventBucket.NONE;
+    }
+  }
+
+  /** The latest {@link #MAX_EVIDENCE} events, oldest first, walking back from the newest bucket. */
+  private List<Event> latest(WindowStore store, WindowSummary window, EventBucket newest) {
+    Event[] latest = new Event[(int) Math.min(MAX_EVIDENCE, window.size)];
+    int free = latest.length;
+    EventBucket bucket = newest;
+    while (true) {
+      Event[] events = bucket.events();
+      for (int j = events.length - 1; j >= 0 && free > 0; j--) {
+        latest[--free] = events[j];
+      }
+      if (free == 0) {
+        return Arrays.asList(latest);
+      }
+      bucket = store.bucket(bucket.previous());
+    }
+  }
+
+  /** Recomputes the accumulators that lost their value ({@code min}/{@code max}) from the window's events. */
+  private void rescanStale(WindowStore store, WindowSummary window) {
+    WindowAccumulator[] accumulators = window.accumulators;
+    int[] stale = new int[accumulators.length];
+    int count = 0;
+    for (int i = 0; i < accumulators.length; i++) {
+      if (accumulators[i].stale()) {
+        accumulators[i].rescan();
+        stale[count++] = i;
+      }
+    }
+    if (count == 0) {
+      return;
+    }
+    // Oldest first, as they were added, so ties keep the value that came first; the heap
+    // backend's map is unordered.
+    List<Map.Entry<Long, EventBucket>> buckets = new ArrayList<>();
+    store.buckets().forEach(buckets::add);
+    buckets.sort(Map.Entry.comparingByKey());
+    for (Map.Entry<Long, EventBucket> bucket : buckets) {
+      for (Event event : bucket.getValue().events()) {
+        argumentContext.event(event);
+        for (int k = 0; k < count; k++) {
+          accumulators[stale[k]].add(argument(stale[k]), null);
+        }
+      }
+    }
   }
 
   /** Argument {@code i} on the event in {@link #argumentContext}; null for {@code count()}. */

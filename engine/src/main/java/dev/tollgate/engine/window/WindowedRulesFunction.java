@@ -38,8 +38,11 @@ import org.apache.flink.util.Collector;
  * <ul>
  *   <li>{@value #PENDING_STATE}: {@code MapState<Long, List<Event>>}, buffered events by ts, each
  *       ts with an event-time timer;
- *   <li>{@code window/<ruleId>@<version>}: a {@link RuleWindow} per rule (events in its window and
- *       suppression), so a new rule version starts empty and rules never see each other's state;
+ *   <li>{@code window/<ruleId>@<version>/...}: per rule, its window ({@link KeyedWindowStore}): a
+ *       small summary (aggregates, suppression, the oldest and newest timestamps) read and written
+ *       on every event, and the events in map state by timestamp, so an event reads and writes its
+ *       own bytes and not the window's; a new rule version starts empty and rules never see each
+ *       other's state;
  *   <li>{@value #CLEANUP_STATE}: the time of the key's one cleanup timer, at or before the time
  *       everything the key holds will have expired.
  * </ul>
@@ -61,7 +64,7 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
 
   private transient WindowedRuleEvaluator[] evaluators;
   private transient RuleMetrics[] metrics;
-  private transient ValueState<RuleWindow>[] windows;
+  private transient KeyedWindowStore[] windows;
   private transient MapState<Long, List<Event>> pending;
   private transient ValueState<Long> cleanupAt;
   private transient MatchContext context;
@@ -90,14 +93,14 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
   public void open(OpenContext openContext) {
     ExpressionCompiler compiler = new ExpressionCompiler();
     EventSerializer eventSerializer = new EventSerializer(catalog);
-    RuleWindowSerializer windowSerializer = new RuleWindowSerializer(eventSerializer);
     evaluators = new WindowedRuleEvaluator[rules.size()];
-    windows = new ValueState[rules.size()];
+    windows = new KeyedWindowStore[rules.size()];
     metrics = new RuleMetrics[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
       evaluators[i] = new WindowedRuleEvaluator(rules.get(i), compiler);
       metrics[i] = RuleMetrics.of(getRuntimeContext().getMetricGroup(), rules.get(i).id());
-      windows[i] = getRuntimeContext().getState(new ValueStateDescriptor<>(evaluators[i].stateName(), windowSerializer));
+      windows[i] = new KeyedWindowStore(getRuntimeContext(), evaluators[i].stateName(),
+          ((RuleBody.Windowed) rules.get(i).body()).aggregates(), eventSerializer);
     }
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
         PENDING_STATE, LongSerializer.INSTANCE, new ListSerializer<>(eventSerializer)));
@@ -161,11 +164,11 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
       if (keyValues == null) {
         keyValues = keys.values(event);
       }
-      RuleWindow window = windows[i].value();
+      WindowSummary window = windows[i].summary();
       if (window == null) {
-        window = new RuleWindow();
+        window = evaluator.emptyWindow();
       }
-      Alert alert = evaluator.onEvent(window, event, keyValues, context);
+      Alert alert = evaluator.onEvent(windows[i], window, event, keyValues, context);
       windows[i].update(window);
       if (alert != null) {
         metrics[i].alerts().inc();
@@ -180,11 +183,11 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
   private void expire(long time, OnTimerContext ctx) throws Exception {
     long next = Long.MIN_VALUE;
     for (int i = 0; i < evaluators.length; i++) {
-      RuleWindow window = windows[i].value();
+      WindowSummary window = windows[i].summary();
       if (window == null) {
         continue;
       }
-      if (evaluators[i].expire(window, time)) {
+      if (evaluators[i].expire(windows[i], window, time)) {
         windows[i].clear();
       } else {
         windows[i].update(window);

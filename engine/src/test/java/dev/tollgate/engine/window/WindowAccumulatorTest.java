@@ -7,21 +7,78 @@ import dev.tollgate.dsl.plan.AggregateSpec;
 import dev.tollgate.dsl.plan.PlanExpr;
 import dev.tollgate.dsl.types.ValueType;
 import java.math.BigDecimal;
-import java.util.LinkedList;
+import java.io.IOException;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class WindowAccumulatorTest {
 
-  private static WindowAccumulator of(AggregateFunction function, ValueType argumentType, ValueType resultType) {
+  private static Window of(AggregateFunction function, ValueType argumentType, ValueType resultType) {
     PlanExpr argument = argumentType == null ? null : new PlanExpr.EventField("f", 2, argumentType);
-    return WindowAccumulator.of(new AggregateSpec(function, argument, resultType));
+    return new Window(WindowAccumulator.of(new AggregateSpec(function, argument, resultType)));
+  }
+
+  /**
+   * An accumulator with what the evaluator gives it: value counts in a map, and the window's
+   * values to rescan, oldest first, when it asks.
+   */
+  private static final class Window {
+    private final Map<Object, Long> counts = new HashMap<>();
+    private final List<Object> values = new ArrayList<>();
+    private WindowAccumulator accumulator;
+
+    Window(WindowAccumulator accumulator) {
+      this.accumulator = accumulator;
+    }
+
+    void add(Object value) {
+      values.add(value);
+      accumulator.add(value, this::count);
+    }
+
+    void remove(Object value) {
+      values.remove(value);
+      accumulator.remove(value, this::count);
+    }
+
+    Object result() {
+      if (accumulator.stale()) {
+        accumulator.rescan();
+        values.forEach(value -> accumulator.add(value, null));
+      }
+      return accumulator.result();
+    }
+
+    /** Writes and reads the accumulator back, as the RocksDB backend does on every event. */
+    void roundTrip() throws IOException {
+      DataOutputSerializer out = new DataOutputSerializer(64);
+      accumulator.write(out);
+      accumulator = WindowAccumulator.read(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+
+    private long count(Object value, long delta) {
+      long count = counts.getOrDefault(value, 0L) + delta;
+      if (count == 0) {
+        counts.remove(value);
+      } else {
+        counts.put(value, count);
+      }
+      return count;
+    }
   }
 
   @Test
   void longSumSurvivesIntermediateOverflow() {
-    WindowAccumulator sum = of(AggregateFunction.SUM, ValueType.LONG, ValueType.LONG);
+    Window sum = of(AggregateFunction.SUM, ValueType.LONG, ValueType.LONG);
 
     sum.add(Long.MAX_VALUE);
     sum.add(10L);
@@ -40,7 +97,7 @@ class WindowAccumulatorTest {
 
   @Test
   void decimalSumHasTheScaleOfTheValuesLeft() {
-    WindowAccumulator sum = of(AggregateFunction.SUM, ValueType.DECIMAL, ValueType.DECIMAL);
+    Window sum = of(AggregateFunction.SUM, ValueType.DECIMAL, ValueType.DECIMAL);
 
     sum.add(new BigDecimal("9500"));
     sum.add(new BigDecimal("0.50"));
@@ -51,7 +108,7 @@ class WindowAccumulatorTest {
 
   @Test
   void avgOfLongsIsDecimal() {
-    WindowAccumulator avg = of(AggregateFunction.AVG, ValueType.LONG, ValueType.DECIMAL);
+    Window avg = of(AggregateFunction.AVG, ValueType.LONG, ValueType.DECIMAL);
 
     avg.add(1L);
     avg.add(2L);
@@ -70,7 +127,7 @@ class WindowAccumulatorTest {
 
   @Test
   void countDistinctTreatsEqualDecimalsAsOneValue() {
-    WindowAccumulator distinct = of(AggregateFunction.COUNT_DISTINCT, ValueType.DECIMAL, ValueType.LONG);
+    Window distinct = of(AggregateFunction.COUNT_DISTINCT, ValueType.DECIMAL, ValueType.LONG);
 
     distinct.add(new BigDecimal("10"));
     distinct.add(new BigDecimal("10.00"));
@@ -85,25 +142,31 @@ class WindowAccumulatorTest {
 
   /** Random slides of a window: the incremental result always equals a recomputation. */
   @Test
-  void incrementalResultsMatchRecomputation() {
+  void incrementalResultsMatchRecomputation() throws IOException {
     Random random = new Random(11);
-    WindowAccumulator min = of(AggregateFunction.MIN, ValueType.LONG, ValueType.LONG);
-    WindowAccumulator max = of(AggregateFunction.MAX, ValueType.LONG, ValueType.LONG);
-    WindowAccumulator sum = of(AggregateFunction.SUM, ValueType.LONG, ValueType.LONG);
-    WindowAccumulator distinct = of(AggregateFunction.COUNT_DISTINCT, ValueType.LONG, ValueType.LONG);
-    WindowAccumulator count = of(AggregateFunction.COUNT, ValueType.LONG, ValueType.LONG);
+    Window min = of(AggregateFunction.MIN, ValueType.LONG, ValueType.LONG);
+    Window max = of(AggregateFunction.MAX, ValueType.LONG, ValueType.LONG);
+    Window sum = of(AggregateFunction.SUM, ValueType.LONG, ValueType.LONG);
+    Window distinct = of(AggregateFunction.COUNT_DISTINCT, ValueType.LONG, ValueType.LONG);
+    Window count = of(AggregateFunction.COUNT, ValueType.LONG, ValueType.LONG);
+    Window average = of(AggregateFunction.AVG, ValueType.LONG, ValueType.DECIMAL);
     LinkedList<Long> window = new LinkedList<>();
     for (int step = 0; step < 5_000; step++) {
       if (!window.isEmpty() && random.nextInt(3) == 0) {
         Long gone = window.pollFirst();
-        for (WindowAccumulator a : Arrays.asList(min, max, sum, distinct, count)) {
+        for (Window a : List.of(min, max, sum, distinct, count, average)) {
           a.remove(gone);
         }
       } else {
         Long value = random.nextInt(10) == 0 ? null : (long) random.nextInt(20) - 10;
         window.addLast(value);
-        for (WindowAccumulator a : Arrays.asList(min, max, sum, distinct, count)) {
+        for (Window a : List.of(min, max, sum, distinct, count, average)) {
           a.add(value);
+        }
+      }
+      if (step % 7 == 0) {
+        for (Window a : List.of(min, max, sum, distinct, count, average)) {
+          a.roundTrip();
         }
       }
       long[] values = window.stream().filter(v -> v != null).mapToLong(Long::longValue).toArray();
@@ -112,6 +175,37 @@ class WindowAccumulatorTest {
       assertThat(min.result()).isEqualTo(values.length == 0 ? null : Arrays.stream(values).min().getAsLong());
       assertThat(max.result()).isEqualTo(values.length == 0 ? null : Arrays.stream(values).max().getAsLong());
       assertThat(distinct.result()).isEqualTo(Arrays.stream(values).distinct().count());
+      assertThat((BigDecimal) average.result()).isEqualTo(values.length == 0 ? null
+          : BigDecimal.valueOf(Arrays.stream(values).sum()).divide(BigDecimal.valueOf(values.length), MathContext.DECIMAL128));
     }
+  }
+
+  @Test
+  void maxFollowsAFallingSeriesAsItsExtremesLeave() {
+    Window max = of(AggregateFunction.MAX, ValueType.LONG, ValueType.LONG);
+    max.add(5L);
+    max.add(4L);
+    max.add(5L);
+    max.add(3L);
+
+    max.remove(5L);
+    assertThat(max.result()).as("one 5 is left").isEqualTo(5L);
+    max.remove(4L);
+    max.remove(5L);
+    assertThat(max.result()).isEqualTo(3L);
+    max.remove(3L);
+    assertThat(max.result()).isNull();
+  }
+
+  @Test
+  void minComparesDecimalsNumericallyAndKeepsTheFirstOfEqualValues() {
+    Window min = of(AggregateFunction.MIN, ValueType.DECIMAL, ValueType.DECIMAL);
+    min.add(new BigDecimal("2"));
+    min.add(new BigDecimal("1.50"));
+    min.add(new BigDecimal("1.5"));
+    assertThat(min.result()).hasToString("1.50");
+
+    min.remove(new BigDecimal("2"));
+    assertThat(min.result()).hasToString("1.50");
   }
 }

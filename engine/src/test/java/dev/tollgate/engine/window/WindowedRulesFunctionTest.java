@@ -2,6 +2,8 @@ package dev.tollgate.engine.window;
 
 import static dev.tollgate.dsl.plan.AggregateFunction.COUNT;
 import static dev.tollgate.dsl.plan.AggregateFunction.COUNT_DISTINCT;
+import static dev.tollgate.dsl.plan.AggregateFunction.MAX;
+import static dev.tollgate.dsl.plan.AggregateFunction.MIN;
 import static dev.tollgate.dsl.plan.AggregateFunction.SUM;
 import static dev.tollgate.dsl.types.ValueType.DECIMAL;
 import static dev.tollgate.dsl.types.ValueType.LONG;
@@ -27,6 +29,11 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -214,11 +221,11 @@ class WindowedRulesFunctionTest {
 
     // The timer armed by t1 fires at 09:00 next day; t2..t4 remain, so it is armed again.
     watermark("2026-03-03T09:59:59.999Z");
-    assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
+    assertThat(stateEntries()).isGreaterThan(0);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     watermark("2026-03-03T10:00:00Z");
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(stateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
@@ -231,7 +238,7 @@ class WindowedRulesFunctionTest {
     send(deposit("t3", "2026-03-01T18:00:00Z", "8800"));
     send(Schemas.tx("b1", "2026-03-01T19:00:00Z", "B7", "CASH_DEPOSIT", "9500"));
     watermark("2026-03-01T20:00:00Z");
-    assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
+    assertThat(stateEntries()).isGreaterThan(0);
     assertThat(harness.numEventTimeTimers()).isGreaterThan(0);
 
     // t3 fired at 18:00: its suppression and window both end at 18:00 next day; B7's at 19:00.
@@ -239,30 +246,9 @@ class WindowedRulesFunctionTest {
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
     watermark("2026-03-02T19:00:00Z");
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(stateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.extractOutputValues()).hasSize(1);
-  }
-
-  @Test
-  void runsOnRocksDbWhereEveryAccessIsSerialized() throws Exception {
-    harness = harness(STRUCTURING);
-    harness.setStateBackend(new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
-    harness.open();
-
-    send(deposit("t1", "2026-03-01T09:00:00Z", "9500"));
-    send(deposit("t2", "2026-03-01T12:00:00Z", "9000"));
-    watermark("2026-03-01T12:00:00Z");
-    send(deposit("t3", "2026-03-01T18:00:00Z", "8800"));
-    send(deposit("t4", "2026-03-01T20:00:00Z", "8900"));
-    watermark("2026-03-02T00:00:00Z");
-
-    assertThat(harness.extractOutputValues()).singleElement()
-        .satisfies(alert -> assertThat(alert.eventIds()).containsExactly("t1", "t2", "t3"));
-
-    watermark("2026-03-03T00:00:00Z");
-    // The harness cannot count RocksDB entries; timers are enough to show cleanup ran.
-    assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   @Test
@@ -271,7 +257,7 @@ class WindowedRulesFunctionTest {
 
     send(Schemas.tx("w1", "2026-03-01T09:00:00Z", "A1", "WIRE", "9500"));
 
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(stateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
@@ -385,6 +371,45 @@ class WindowedRulesFunctionTest {
     assertThat(harness.extractOutputValues()).extracting(Alert::message).containsExactly("sum=0.3");
   }
 
+  @Test
+  void minAndMaxFollowTheWindowAsTheirExtremesLeave() throws Exception {
+    RulePlan range = RulePlans.rule("range").on(Schemas.TRANSACTION)
+        .key("accountId").window(Duration.ofMinutes(10))
+        .aggregate(MIN, AMOUNT, DECIMAL)
+        .aggregate(MAX, AMOUNT, DECIMAL)
+        .having(ge(windowAgg(1, DECIMAL), dec("0")))
+        .alert(windowAgg(0, DECIMAL), "..", windowAgg(1, DECIMAL))
+        .suppress(Duration.ZERO)
+        .windowed();
+    harness = open(range);
+
+    // A falling series: each event's window loses its maximum.
+    send(Schemas.tx("a", "2026-03-01T09:00:00Z", "A1", "X", "50"));
+    send(Schemas.tx("b", "2026-03-01T09:05:00Z", "A1", "X", "40"));
+    send(Schemas.tx("c", "2026-03-01T09:10:00Z", "A1", "X", "30"));
+    send(Schemas.tx("d", "2026-03-01T09:15:00Z", "A1", "X", "45"));
+    send(Schemas.tx("e", "2026-03-01T09:15:00Z", "A1", "X", "20"));
+    send(Schemas.tx("f", "2026-03-01T09:25:00Z", "A1", "X", "35"));
+    watermark("2026-03-01T10:00:00Z");
+
+    assertThat(harness.extractOutputValues()).extracting(Alert::message)
+        .containsExactly("50..50", "40..50", "30..40", "30..45", "20..45", "35..35");
+  }
+
+  @Test
+  void eventsAtOneTimestampAreEvidenceInIdOrder() throws Exception {
+    harness = open(STRUCTURING);
+
+    send(deposit("t3", "2026-03-01T09:00:00Z", "9500"));
+    send(deposit("t1", "2026-03-01T09:00:00Z", "9500"));
+    send(deposit("t2", "2026-03-01T09:00:00Z", "9500"));
+    send(deposit("t0", "2026-03-01T08:00:00Z", "9500"));
+    watermark("2026-03-01T10:00:00Z");
+
+    assertThat(harness.extractOutputValues()).singleElement()
+        .satisfies(alert -> assertThat(alert.eventIds()).containsExactly("t0", "t1", "t2"));
+  }
+
   private static Event deposit(String id, String ts, String amount) {
     return Schemas.tx(id, ts, "A1", "CASH_DEPOSIT", amount);
   }
@@ -409,12 +434,26 @@ class WindowedRulesFunctionTest {
     harness.processWatermark(new Watermark(millis(iso)));
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> harness(RulePlan... rules) throws Exception {
-    WindowedRulesFunction function = new WindowedRulesFunction(List.of(rules), CATALOG);
-    return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function), function.keys(), Types.STRING);
+  /** The state backend the operator runs on; {@link WindowedRulesFunctionOnRocksDbTest} runs every test on RocksDB. */
+  StateBackend stateBackend() {
+    return new HashMapStateBackend();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> open(RulePlan... rules) throws Exception {
+  /** Keyed state entries of every state the operator holds, on either backend. */
+  private int stateEntries() {
+    KeyedStateBackend<?> backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
+    return backend instanceof RocksDBKeyedStateBackend<?> rocksDb ? rocksDb.numKeyValueStateEntries() : harness.numKeyedStateEntries();
+  }
+
+  private KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> harness(RulePlan... rules) throws Exception {
+    WindowedRulesFunction function = new WindowedRulesFunction(List.of(rules), CATALOG);
+    KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function), function.keys(), Types.STRING);
+    h.setStateBackend(stateBackend());
+    return h;
+  }
+
+  private KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> open(RulePlan... rules) throws Exception {
     KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> h = harness(rules);
     h.open();
     return h;

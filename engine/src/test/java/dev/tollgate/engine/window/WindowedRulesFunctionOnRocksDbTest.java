@@ -1,0 +1,12 @@
+package dev.tollgate.engine.window;
+
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+
+/** Every windowed-rule operator test again on RocksDB, where each state access is serialized. */
+class WindowedRulesFunctionOnRocksDbTest extends WindowedRulesFunctionTest {
+  @Override
+  StateBackend stateBackend() {
+    return new EmbeddedRocksDBStateBackend();
+  }
+}
