@@ -47,6 +47,7 @@ final class PatternRuleRunner {
   private static final Set<String> VALUE_BACKED_MAPS = Set.of("sharedBuffer-events-count");
 
   private final PatternRule rule;
+  private final int index;
   private final ValueState<NFAState> nfaStates;
   private final ValueState<Long> wakeUp;
   private final SharedBuffer<Event> sharedBuffer;
@@ -71,11 +72,13 @@ final class PatternRuleRunner {
 
   PatternRuleRunner(
       PatternRule rule,
+      int index,
       KeyedStateStore operatorStore,
       TypeSerializer<Event> eventSerializer,
       SharedBufferCacheConfig cacheConfig,
       TimerService processingTime) {
     this.rule = rule;
+    this.index = index;
     KeyedStateStore store = new PrefixedKeyedStateStore(operatorStore, rule.stateId() + "/", VALUE_BACKED_MAPS);
     this.nfaStates = store.getState(new ValueStateDescriptor<>("nfa-state", new NFAStateSerializer()));
     this.wakeUp = store.getState(new ValueStateDescriptor<>("wake-up", LongSerializer.INSTANCE));
@@ -90,6 +93,11 @@ final class PatternRuleRunner {
 
   PatternRule rule() {
     return rule;
+  }
+
+  /** The runner's position among its operator's runners. */
+  int index() {
+    return index;
   }
 
   void open(RuntimeContext runtimeContext) throws Exception {
@@ -180,10 +188,9 @@ final class PatternRuleRunner {
     }
     advanceTo(watermark, runtime);
     fireDeadlines(watermark, runtime);
-    suppression.expire(watermark);
-    long next = nextWakeUp(watermark);
+    long next = nextWakeUp(watermark, suppression.expire(watermark));
     boolean stored = storeNfaState();
-    reschedule(next, runtime);
+    reschedule(next, watermark, runtime);
     return stored || next != Long.MAX_VALUE;
   }
 
@@ -201,7 +208,7 @@ final class PatternRuleRunner {
    * The earliest time after {@code watermark} at which the rule has work for the current key, or
    * {@code Long.MAX_VALUE} if none.
    */
-  private long nextWakeUp(long watermark) throws Exception {
+  private long nextWakeUp(long watermark, Long quietUntil) throws Exception {
     long next = Long.MAX_VALUE;
     long window = nfa.getWindowTime();
     String absentStep = rule.stepNames[rule.stepCount() - 1];
@@ -220,7 +227,7 @@ final class PatternRuleRunner {
     if (deadlines != null) {
       next = min(next, deadlines.earliestDeadline());
     }
-    next = min(next, suppression.quietUntil());
+    next = min(next, quietUntil);
     if (lastTaken >= watermark && watermark < Long.MAX_VALUE) {
       // The shared buffer counts events per timestamp and forgets a timestamp only once time has
       // moved past it; an event taken at the watermark needs one more tick.
@@ -229,16 +236,25 @@ final class PatternRuleRunner {
     return next;
   }
 
-  private void reschedule(long next, RuleRuntime runtime) throws Exception {
+  /**
+   * Keeps the rule's timer at or before {@code next}. A pending timer earlier than {@code next}
+   * stays: when it fires, {@link #onTimer} finds nothing due and moves it on. A rule whose wake-up
+   * moves later with every event (a partial match restarted by each posting of a long {@code
+   * within}) thus costs no timer deletion and registration per event.
+   */
+  private void reschedule(long next, long watermark, RuleRuntime runtime) throws Exception {
     Long scheduled = wakeUp.value();
-    if (scheduled != null && scheduled == next) {
+    boolean pending = scheduled != null && scheduled > watermark;
+    if (pending && scheduled <= next && next != Long.MAX_VALUE) {
       return;
     }
-    if (scheduled != null) {
+    if (pending) {
       runtime.deleteTimer(rule, scheduled);
     }
     if (next == Long.MAX_VALUE) {
-      wakeUp.clear();
+      if (scheduled != null) {
+        wakeUp.clear();
+      }
     } else {
       runtime.registerTimer(rule, next);
       wakeUp.update(next);

@@ -79,6 +79,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   private static final long serialVersionUID = 1L;
 
   private static final String DRAIN = "";
+  private static final int[] NO_RUNNERS = new int[0];
 
   /** Keyed state: the buffered events' distinct timestamps, ascending. */
   static final String BUFFERED_TIMESTAMPS = "pattern-event-timestamps";
@@ -93,7 +94,14 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   private transient ValueState<long[]> bufferedTimestamps;
   private transient ValueState<String[]> activeRules;
   private transient Map<String, PatternRuleRunner> runnersByStateId;
-  private transient Map<Integer, List<PatternRuleRunner>> runnersByEventType;
+  /** The runners in a fixed order; a runner's index is its position here. */
+  private transient PatternRuleRunner[] runners;
+  /** By event type id: the indexes of the runners that read the type (empty when none). */
+  private transient int[][] runnersByEventType;
+  /** Scratch for {@link #drain}: which runners have something in progress for the key, which ran. */
+  private transient boolean[] active;
+  private transient boolean[] touched;
+  private transient int[] touchedOrder;
   private transient Map<PatternRule, PatternAlerts> alerts;
   private transient InternalTimerService<String> timers;
   private transient TimestampedCollector<Alert> collector;
@@ -166,20 +174,32 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
             .getState(new ValueStateDescriptor<>(ACTIVE_RULES, StringArraySerializer.INSTANCE));
     SharedBufferCacheConfig cacheConfig = SharedBufferCacheConfig.of(getOperatorConfig().getConfiguration());
     runnersByStateId = new LinkedHashMap<>();
-    runnersByEventType = new HashMap<>();
+    runners = new PatternRuleRunner[rules.size()];
     alerts = new HashMap<>();
+    Map<Integer, List<Integer>> byType = new HashMap<>();
     ExpressionCompiler compiler = new ExpressionCompiler();
     for (RulePlan plan : rules) {
       PatternRule rule = PatternRule.compile(plan, compiler);
+      int index = runnersByStateId.size();
       PatternRuleRunner runner =
           new PatternRuleRunner(
-              rule, context.getKeyedStateStore(), eventSerializer, cacheConfig, this::currentProcessingTime);
+              rule, index, context.getKeyedStateStore(), eventSerializer, cacheConfig, this::currentProcessingTime);
       runnersByStateId.put(rule.stateId(), runner);
+      runners[index] = runner;
       for (int type : rule.eventTypes) {
-        runnersByEventType.computeIfAbsent(type, t -> new ArrayList<>()).add(runner);
+        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(index);
       }
       alerts.put(rule, new PatternAlerts(rule, compiler));
     }
+    int maxType = byType.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    runnersByEventType = new int[maxType + 1][];
+    for (int type = 0; type <= maxType; type++) {
+      List<Integer> indexes = byType.getOrDefault(type, List.of());
+      runnersByEventType[type] = indexes.stream().mapToInt(Integer::intValue).toArray();
+    }
+    active = new boolean[runners.length];
+    touched = new boolean[runners.length];
+    touchedOrder = new int[runners.length];
   }
 
   @Override
@@ -209,7 +229,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     Event event = record.getValue();
     long timestamp = record.getTimestamp();
     timeReached.observeEvent(timestamp);
-    if (!runnersByEventType.containsKey(event.typeId())) {
+    if (runnersOf(event).length == 0) {
       return;
     }
     if (timestamp <= timers.currentWatermark()) {
@@ -218,12 +238,24 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     }
     List<Event> atTimestamp = eventBuffer.get(timestamp);
     if (atTimestamp == null) {
-      atTimestamp = new ArrayList<>();
-      timers.registerEventTimeTimer(DRAIN, timestamp);
-      bufferedTimestamps.update(SortedTimestamps.insert(bufferedTimestamps.value(), timestamp));
+      atTimestamp = new ArrayList<>(1);
+      long[] buffered = bufferedTimestamps.value();
+      if (buffered == null || timestamp < buffered[0]) {
+        // The key's one drain timer sits at its earliest buffered timestamp.
+        if (buffered != null) {
+          timers.deleteEventTimeTimer(DRAIN, buffered[0]);
+        }
+        timers.registerEventTimeTimer(DRAIN, timestamp);
+      }
+      bufferedTimestamps.update(SortedTimestamps.insert(buffered, timestamp));
     }
-    atTimestamp.add(event);
+    EventOrder.insert(atTimestamp, event);
     eventBuffer.put(timestamp, atTimestamp);
+  }
+
+  private int[] runnersOf(Event event) {
+    int type = event.typeId();
+    return type >= 0 && type < runnersByEventType.length ? runnersByEventType[type] : NO_RUNNERS;
   }
 
   @Override
@@ -250,16 +282,15 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
         // watermark that jumps past a window's end would otherwise drop the partial match those
         // events complete).
         drain(watermark);
-        Set<PatternRuleRunner> active = activeRunners();
-        boolean wasActive = active.contains(runner);
+        String[] ids = activeRules.value();
+        readActive(ids);
+        boolean wasActive = active[runner.index()];
         boolean stillActive = runner.onTimer(watermark, runtime);
         if (stillActive != wasActive) {
-          if (stillActive) {
-            active.add(runner);
-          } else {
-            active.remove(runner);
-          }
-          storeActiveRunners(active);
+          active[runner.index()] = stillActive;
+          storeActive();
+        } else {
+          clearActive(ids);
         }
       }
     }
@@ -271,9 +302,10 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   }
 
   /**
-   * Feeds the current key's buffered events up to the watermark to the rules, in time order. The
-   * buffer's timer at each timestamp calls this; the first call of a watermark drains every
-   * timestamp it passed, the others find nothing due.
+   * Feeds the current key's buffered events up to the watermark to the rules, in {@code (ts, id)}
+   * order, then re-arms the key's drain timer at the earliest timestamp left. The drain timer fires
+   * once per key and watermark that passed something; a rule's timer drains first too, and a drain
+   * timer that then finds nothing due costs one state lookup.
    *
    * <p>A rule runs for an event only if it has something in progress for the key or the event
    * could begin a match: with many rules on one key, an event costs the rules it concerns, plus
@@ -285,18 +317,21 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     if (due == 0) {
       return;
     }
-    Set<PatternRuleRunner> active = activeRunners();
-    Set<PatternRuleRunner> touched = new LinkedHashSet<>();
+    String[] ids = activeRules.value();
+    readActive(ids);
+    int touchedCount = 0;
     for (int i = 0; i < due; i++) {
       long timestamp = buffered[i];
       for (Event event : eventBuffer.get(timestamp)) {
-        for (PatternRuleRunner runner : runnersByEventType.getOrDefault(event.typeId(), List.of())) {
-          if (!touched.contains(runner)) {
-            boolean idle = !active.contains(runner);
+        for (int index : runnersOf(event)) {
+          PatternRuleRunner runner = runners[index];
+          if (!touched[index]) {
+            boolean idle = !active[index];
             if (idle && !runner.rule().couldStart(event)) {
               continue;
             }
-            touched.add(runner);
+            touched[index] = true;
+            touchedOrder[touchedCount++] = index;
             runner.load(idle);
           }
           runner.advanceTo(timestamp, runtime);
@@ -309,41 +344,64 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
       bufferedTimestamps.clear();
     } else {
       bufferedTimestamps.update(Arrays.copyOfRange(buffered, due, buffered.length));
+      timers.registerEventTimeTimer(DRAIN, buffered[due]);
     }
     boolean changed = false;
-    for (PatternRuleRunner runner : touched) {
-      boolean stillActive = runner.finish(watermark, runtime);
-      changed |= stillActive ? active.add(runner) : active.remove(runner);
+    for (int t = 0; t < touchedCount; t++) {
+      int index = touchedOrder[t];
+      touched[index] = false;
+      boolean stillActive = runners[index].finish(watermark, runtime);
+      changed |= stillActive != active[index];
+      active[index] = stillActive;
     }
     if (changed) {
-      storeActiveRunners(active);
+      storeActive();
+    } else {
+      clearActive(ids);
     }
   }
 
-  /** The rules with something in progress for the current key (ids of removed rules are dropped). */
-  private Set<PatternRuleRunner> activeRunners() throws Exception {
-    String[] ids = activeRules.value();
-    Set<PatternRuleRunner> active = new LinkedHashSet<>();
+  /** Marks in {@link #active} the runners named by {@code ids} (ids of removed rules are ignored). */
+  private void readActive(String[] ids) {
     if (ids != null) {
       for (String id : ids) {
         PatternRuleRunner runner = runnersByStateId.get(id);
         if (runner != null) {
-          active.add(runner);
+          active[runner.index()] = true;
         }
       }
     }
-    return active;
   }
 
-  private void storeActiveRunners(Set<PatternRuleRunner> active) throws Exception {
-    if (active.isEmpty()) {
+  /** Undoes {@link #readActive} when {@link #active} did not change. */
+  private void clearActive(String[] ids) {
+    if (ids != null) {
+      for (String id : ids) {
+        PatternRuleRunner runner = runnersByStateId.get(id);
+        if (runner != null) {
+          active[runner.index()] = false;
+        }
+      }
+    }
+  }
+
+  /** Stores {@link #active} as the key's active rules and clears it for the next key. */
+  private void storeActive() throws Exception {
+    int count = 0;
+    for (boolean isActive : active) {
+      count += isActive ? 1 : 0;
+    }
+    if (count == 0) {
       activeRules.clear();
       return;
     }
-    String[] ids = new String[active.size()];
+    String[] ids = new String[count];
     int i = 0;
-    for (PatternRuleRunner runner : active) {
-      ids[i++] = runner.rule().stateId();
+    for (int index = 0; index < active.length; index++) {
+      if (active[index]) {
+        ids[i++] = runners[index].rule().stateId();
+        active[index] = false;
+      }
     }
     activeRules.update(ids);
   }
