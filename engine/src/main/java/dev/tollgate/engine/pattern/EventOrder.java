@@ -4,20 +4,40 @@ import dev.tollgate.engine.event.Event;
 import java.util.List;
 
 /**
- * The order in which the pattern operator feeds events of one key and timestamp to its rules: by
- * event id, as the windowed rules apply them, so that matches do not depend on the order in which
- * parallel readers (topic partitions, file splits) delivered events with the same timestamp.
+ * The order in which the pattern operator feeds a key's events to its rules: by {@code (ts, id)},
+ * as the windowed rules apply them, so that matches do not depend on the order in which parallel
+ * readers (topic partitions, file splits) delivered events with the same timestamp.
  */
 final class EventOrder {
   private EventOrder() {}
 
-  /** Adds {@code event} to {@code sameTimestamp}, kept sorted by id (ties keep arrival order). */
-  static void insert(List<Event> sameTimestamp, Event event) {
-    int at = sameTimestamp.size();
-    while (at > 0 && compareIds(sameTimestamp.get(at - 1).id(), event.id()) > 0) {
+  /**
+   * Adds {@code event} to {@code sorted}, kept in {@code (ts, id)} order (ties keep arrival order).
+   * Events mostly arrive in time order, so the place is searched from the end.
+   */
+  static void insert(List<Event> sorted, Event event) {
+    int at = sorted.size();
+    while (at > 0 && compare(sorted.get(at - 1), event) > 0) {
       at--;
     }
-    sameTimestamp.add(at, event);
+    sorted.add(at, event);
+  }
+
+  /** How many of {@code sorted} (null for none) have a timestamp at or before {@code time}. */
+  static int countAtOrBefore(List<Event> sorted, long time) {
+    if (sorted == null) {
+      return 0;
+    }
+    int count = 0;
+    while (count < sorted.size() && sorted.get(count).ts() <= time) {
+      count++;
+    }
+    return count;
+  }
+
+  private static int compare(Event a, Event b) {
+    int byTime = Long.compare(a.ts(), b.ts());
+    return byTime != 0 ? byTime : compareIds(a.id(), b.id());
   }
 
   private static int compareIds(String a, String b) {

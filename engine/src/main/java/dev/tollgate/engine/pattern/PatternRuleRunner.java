@@ -59,6 +59,8 @@ final class PatternRuleRunner {
   private RuleMetrics metrics;
 
   private NFAState current;
+  /** The rule's pending timer for the key as of {@link #load}, or null if none. */
+  private Long scheduled;
   /** The latest timestamp of an event that changed the NFA since {@link #load}; MIN if none. */
   private long lastTaken;
   /** The time the NFA was last advanced to since {@link #load}; MIN if not yet. */
@@ -124,6 +126,7 @@ final class PatternRuleRunner {
   void load(boolean idle) throws Exception {
     NFAState stored = idle ? null : nfaStates.value();
     current = stored != null ? stored : nfa.createInitialNFAState();
+    scheduled = idle ? null : wakeUp.value();
     lastTaken = Long.MIN_VALUE;
     advancedTo = Long.MIN_VALUE;
     pristine = idle;
@@ -135,8 +138,14 @@ final class PatternRuleRunner {
     if (timestamp == advancedTo) {
       return; // several events share a timestamp: time only needs to pass once
     }
+    boolean first = advancedTo == Long.MIN_VALUE && lastTaken == Long.MIN_VALUE;
     advancedTo = timestamp;
     if (pristine) {
+      return;
+    }
+    if (first && scheduled != null && timestamp < scheduled) {
+      // Nothing the NFA holds expires or ends before the rule's timer, which is at or before its
+      // earliest wake-up: this advance would change nothing (finish advances to the watermark).
       return;
     }
     Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result;
@@ -243,7 +252,6 @@ final class PatternRuleRunner {
    * within}) thus costs no timer deletion and registration per event.
    */
   private void reschedule(long next, long watermark, RuleRuntime runtime) throws Exception {
-    Long scheduled = wakeUp.value();
     boolean pending = scheduled != null && scheduled > watermark;
     if (pending && scheduled <= next && next != Long.MAX_VALUE) {
       return;

@@ -10,22 +10,17 @@ import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventSerializer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.api.common.typeutils.base.array.StringArraySerializer;
 import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
 import org.apache.flink.metrics.Counter;
@@ -46,23 +41,25 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * One keyed operator that runs many pattern rules sharing a key signature, each on its own Flink
  * CEP NFA (the per-rule NFA approach of FLIP-200's dynamic CEP operator, with a fixed rule set).
  *
- * <p><b>Input and time.</b> Events arrive keyed by the rules' key and are processed in event time,
- * as Flink's {@code CepOperator} does: an event is buffered under its timestamp until the watermark
- * passes it, then the buffered events are fed to every rule that reads their type, in timestamp
- * order, each rule's time advancing to the timestamp first; then time advances to the watermark.
- * Late events (at or below the watermark) are filtered upstream; should one arrive anyway it is
- * counted in the {@code numLateRecordsDropped} metric and ignored.
+ * <p><b>Input and time.</b> Events arrive keyed by the rules' key and are processed in event time
+ * (an event's time is its {@code ts}, which the pipeline also makes the record's timestamp), as
+ * Flink's {@code CepOperator} does: an event is buffered until the watermark passes it, then the
+ * buffered events are fed to every rule that reads their type in {@code (ts, id)} order, so events
+ * with the same timestamp give the same matches whatever order they arrived in; each rule's time
+ * advances to an event's timestamp before it, then to the watermark. Late events (at or below the
+ * watermark) are filtered upstream; should one arrive anyway it is counted in the {@code
+ * numLateRecordsDropped} metric and ignored.
  *
- * <p><b>State</b> (all keyed): {@code pattern-events} buffers events by timestamp until the watermark
- * passes them (one copy per event, shared by the rules), indexed by {@code pattern-event-timestamps} (its
- * timestamps, ascending, so draining needs no scan of the buffer); {@code pattern-active-rules} names
- * the rules with something in progress for the key, so an event that cannot begin a match skips the
- * others without touching their state. Each rule's state lives under names prefixed
- * with {@code <ruleId>@<version>/}: {@code nfa-state}, the shared buffer's three maps, {@code
- * suppressed-until} and {@code pending-deadlines} (see {@link PatternRuleRunner}). Timers live in one
- * timer service: namespace {@code ""} drains the event buffer, a rule's {@code id@version} advances
- * that rule. Everything is removed once partial matches expire, deadlines pass and quiet periods
- * end.
+ * <p><b>State</b> (all keyed): {@code pattern-buffered-events} holds the events waiting for the
+ * watermark, in {@code (ts, id)} order (one copy per event, shared by the rules; one value, so
+ * buffering or draining an event costs one lookup); {@code pattern-active-rules} names the rules
+ * with something in progress for the key, so an event that cannot begin a match skips the others
+ * without touching their state. Each rule's state lives under names prefixed with {@code
+ * <ruleId>@<version>/}: {@code nfa-state}, the shared buffer's three maps, {@code wake-up}, {@code
+ * suppressed-until} and {@code pending-deadlines} (see {@link PatternRuleRunner}). Timers live in
+ * one timer service: namespace {@code ""} drains the event buffer (one timer per key, at its
+ * earliest buffered timestamp), a rule's {@code id@version} advances that rule. Everything is
+ * removed once partial matches expire, deadlines pass and quiet periods end.
  *
  * <p><b>End of input is not evidence of absence.</b> A bounded input ends with the watermark {@code
  * Long.MAX_VALUE}, which fires every timer. The operator recognises it (timers firing while {@code
@@ -81,8 +78,8 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   private static final String DRAIN = "";
   private static final int[] NO_RUNNERS = new int[0];
 
-  /** Keyed state: the buffered events' distinct timestamps, ascending. */
-  static final String BUFFERED_TIMESTAMPS = "pattern-event-timestamps";
+  /** Keyed state: the events waiting for the watermark, in {@code (ts, id)} order. */
+  static final String BUFFERED_EVENTS = "pattern-buffered-events";
 
   /** Keyed state: the state ids of the rules with something in progress for the key. */
   static final String ACTIVE_RULES = "pattern-active-rules";
@@ -90,8 +87,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   private final List<RulePlan> rules;
   private final TypeSerializer<Event> eventSerializer;
 
-  private transient MapState<Long, List<Event>> eventBuffer;
-  private transient ValueState<long[]> bufferedTimestamps;
+  private transient ValueState<List<Event>> bufferedEvents;
   private transient ValueState<String[]> activeRules;
   private transient Map<String, PatternRuleRunner> runnersByStateId;
   /** The runners in a fixed order; a runner's index is its position here. */
@@ -158,16 +154,10 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     super.initializeState(context);
     timeReached = new EventTimeReached();
     timeReached.initialize(context.getOperatorStateStore());
-    eventBuffer =
+    bufferedEvents =
         context
             .getKeyedStateStore()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "pattern-events", LongSerializer.INSTANCE, new ListSerializer<>(eventSerializer)));
-    bufferedTimestamps =
-        context
-            .getKeyedStateStore()
-            .getState(new ValueStateDescriptor<>(BUFFERED_TIMESTAMPS, LongPrimitiveArraySerializer.INSTANCE));
+            .getState(new ValueStateDescriptor<>(BUFFERED_EVENTS, new ListSerializer<>(eventSerializer)));
     activeRules =
         context
             .getKeyedStateStore()
@@ -227,7 +217,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   @Override
   public void processElement(StreamRecord<Event> record) throws Exception {
     Event event = record.getValue();
-    long timestamp = record.getTimestamp();
+    long timestamp = event.ts();
     timeReached.observeEvent(timestamp);
     if (runnersOf(event).length == 0) {
       return;
@@ -236,21 +226,20 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
       lateRecords.inc();
       return;
     }
-    List<Event> atTimestamp = eventBuffer.get(timestamp);
-    if (atTimestamp == null) {
-      atTimestamp = new ArrayList<>(1);
-      long[] buffered = bufferedTimestamps.value();
-      if (buffered == null || timestamp < buffered[0]) {
-        // The key's one drain timer sits at its earliest buffered timestamp.
-        if (buffered != null) {
-          timers.deleteEventTimeTimer(DRAIN, buffered[0]);
-        }
-        timers.registerEventTimeTimer(DRAIN, timestamp);
-      }
-      bufferedTimestamps.update(SortedTimestamps.insert(buffered, timestamp));
+    List<Event> buffered = bufferedEvents.value();
+    if (buffered == null) {
+      buffered = new ArrayList<>(2);
     }
-    EventOrder.insert(atTimestamp, event);
-    eventBuffer.put(timestamp, atTimestamp);
+    long earliest = buffered.isEmpty() ? Long.MAX_VALUE : buffered.get(0).ts();
+    if (timestamp < earliest) {
+      // The key's one drain timer sits at its earliest buffered timestamp.
+      if (earliest != Long.MAX_VALUE) {
+        timers.deleteEventTimeTimer(DRAIN, earliest);
+      }
+      timers.registerEventTimeTimer(DRAIN, timestamp);
+    }
+    EventOrder.insert(buffered, event);
+    bufferedEvents.update(buffered);
   }
 
   private int[] runnersOf(Event event) {
@@ -312,8 +301,8 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
    * one start-condition test for each of the others.
    */
   private void drain(long watermark) throws Exception {
-    long[] buffered = bufferedTimestamps.value();
-    int due = SortedTimestamps.countAtOrBefore(buffered, watermark);
+    List<Event> buffered = bufferedEvents.value();
+    int due = EventOrder.countAtOrBefore(buffered, watermark);
     if (due == 0) {
       return;
     }
@@ -321,30 +310,29 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     readActive(ids);
     int touchedCount = 0;
     for (int i = 0; i < due; i++) {
-      long timestamp = buffered[i];
-      for (Event event : eventBuffer.get(timestamp)) {
-        for (int index : runnersOf(event)) {
-          PatternRuleRunner runner = runners[index];
-          if (!touched[index]) {
-            boolean idle = !active[index];
-            if (idle && !runner.rule().couldStart(event)) {
-              continue;
-            }
-            touched[index] = true;
-            touchedOrder[touchedCount++] = index;
-            runner.load(idle);
+      Event event = buffered.get(i);
+      long timestamp = event.ts();
+      for (int index : runnersOf(event)) {
+        PatternRuleRunner runner = runners[index];
+        if (!touched[index]) {
+          boolean idle = !active[index];
+          if (idle && !runner.rule().couldStart(event)) {
+            continue;
           }
-          runner.advanceTo(timestamp, runtime);
-          runner.process(event, timestamp, runtime);
+          touched[index] = true;
+          touchedOrder[touchedCount++] = index;
+          runner.load(idle);
         }
+        runner.advanceTo(timestamp, runtime);
+        runner.process(event, timestamp, runtime);
       }
-      eventBuffer.remove(timestamp);
     }
-    if (due == buffered.length) {
-      bufferedTimestamps.clear();
+    if (due == buffered.size()) {
+      bufferedEvents.clear();
     } else {
-      bufferedTimestamps.update(Arrays.copyOfRange(buffered, due, buffered.length));
-      timers.registerEventTimeTimer(DRAIN, buffered[due]);
+      List<Event> left = new ArrayList<>(buffered.subList(due, buffered.size()));
+      bufferedEvents.update(left);
+      timers.registerEventTimeTimer(DRAIN, left.get(0).ts());
     }
     boolean changed = false;
     for (int t = 0; t < touchedCount; t++) {
