@@ -59,6 +59,11 @@ final class PatternRuleRunner {
   private RuleMetrics metrics;
 
   private NFAState current;
+  /**
+   * Open from the first use after {@link #load} until {@link #finish}: closing flushes the shared
+   * buffer's cache to state, which is needed once per key and batch, not once per NFA call.
+   */
+  private SharedBufferAccessor<Event> accessor;
   /** The rule's pending timer for the key as of {@link #load}, or null if none. */
   private Long scheduled;
   /** The latest timestamp of an event that changed the NFA since {@link #load}; MIN if none. */
@@ -133,7 +138,6 @@ final class PatternRuleRunner {
   }
 
   /** Lets time pass up to {@code timestamp}: windows expire and silences that ended there fire. */
-  @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void advanceTo(long timestamp, RuleRuntime runtime) throws Exception {
     if (timestamp == advancedTo) {
       return; // several events share a timestamp: time only needs to pass once
@@ -148,17 +152,14 @@ final class PatternRuleRunner {
       // earliest wake-up: this advance would change nothing (finish advances to the watermark).
       return;
     }
-    Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result;
-    try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
-      result = nfa.advanceTime(accessor, current, timestamp, skipStrategy);
-    }
+    Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result =
+        nfa.advanceTime(accessor(), current, timestamp, skipStrategy);
     for (Map<String, List<Event>> match : result.f0) {
       onNfaMatch(match, runtime);
     }
   }
 
   /** Feeds one event, buffered until the watermark passed it, to the rule. */
-  @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void process(Event event, long timestamp, RuleRuntime runtime) throws Exception {
     metrics.evaluated().inc();
     if (deadlines != null) {
@@ -166,10 +167,8 @@ final class PatternRuleRunner {
     }
     boolean changedBefore = current.isStateChanged();
     current.resetStateChanged();
-    Collection<Map<String, List<Event>>> matches;
-    try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
-      matches = nfa.process(accessor, current, event, timestamp, skipStrategy, processingTime);
-    }
+    Collection<Map<String, List<Event>>> matches =
+        nfa.process(accessor(), current, event, timestamp, skipStrategy, processingTime);
     if (current.isStateChanged()) {
       lastTaken = timestamp;
       pristine = false;
@@ -191,6 +190,17 @@ final class PatternRuleRunner {
    *     pending deadline or quiet period, a timer); when not, it holds no state for the key
    */
   boolean finish(long watermark, RuleRuntime runtime) throws Exception {
+    try {
+      return finishBatch(watermark, runtime);
+    } finally {
+      if (accessor != null) {
+        accessor.close();
+        accessor = null;
+      }
+    }
+  }
+
+  private boolean finishBatch(long watermark, RuleRuntime runtime) throws Exception {
     if (pristine) {
       current = null;
       return false;
@@ -211,6 +221,13 @@ final class PatternRuleRunner {
   boolean onTimer(long watermark, RuleRuntime runtime) throws Exception {
     load(false);
     return finish(watermark, runtime);
+  }
+
+  private SharedBufferAccessor<Event> accessor() {
+    if (accessor == null) {
+      accessor = sharedBuffer.getAccessor();
+    }
+    return accessor;
   }
 
   /**
