@@ -35,12 +35,18 @@ final class AlertSuppression {
     return true;
   }
 
-  /** Ends the quiet period if the watermark has passed it. */
-  void expire(long watermark) throws Exception {
+  /**
+   * Ends the quiet period if the watermark has passed it.
+   *
+   * @return when the quiet period that remains ends, or null if none remains
+   */
+  Long expire(long watermark) throws Exception {
     Long until = quietUntil();
     if (until != null && until <= watermark) {
       quietUntil.clear();
+      return null;
     }
+    return until;
   }
 
   /** When the current key's quiet period ends, or null if it is not quiet. */

@@ -47,6 +47,7 @@ final class PatternRuleRunner {
   private static final Set<String> VALUE_BACKED_MAPS = Set.of("sharedBuffer-events-count");
 
   private final PatternRule rule;
+  private final int index;
   private final ValueState<NFAState> nfaStates;
   private final ValueState<Long> wakeUp;
   private final SharedBuffer<Event> sharedBuffer;
@@ -58,6 +59,13 @@ final class PatternRuleRunner {
   private RuleMetrics metrics;
 
   private NFAState current;
+  /**
+   * Open from the first use after {@link #load} until {@link #finish}: closing flushes the shared
+   * buffer's cache to state, which is needed once per key and batch, not once per NFA call.
+   */
+  private SharedBufferAccessor<Event> accessor;
+  /** The rule's pending timer for the key as of {@link #load}, or null if none. */
+  private Long scheduled;
   /** The latest timestamp of an event that changed the NFA since {@link #load}; MIN if none. */
   private long lastTaken;
   /** The time the NFA was last advanced to since {@link #load}; MIN if not yet. */
@@ -71,11 +79,13 @@ final class PatternRuleRunner {
 
   PatternRuleRunner(
       PatternRule rule,
+      int index,
       KeyedStateStore operatorStore,
       TypeSerializer<Event> eventSerializer,
       SharedBufferCacheConfig cacheConfig,
       TimerService processingTime) {
     this.rule = rule;
+    this.index = index;
     KeyedStateStore store = new PrefixedKeyedStateStore(operatorStore, rule.stateId() + "/", VALUE_BACKED_MAPS);
     this.nfaStates = store.getState(new ValueStateDescriptor<>("nfa-state", new NFAStateSerializer()));
     this.wakeUp = store.getState(new ValueStateDescriptor<>("wake-up", LongSerializer.INSTANCE));
@@ -90,6 +100,11 @@ final class PatternRuleRunner {
 
   PatternRule rule() {
     return rule;
+  }
+
+  /** The runner's position among its operator's runners. */
+  int index() {
+    return index;
   }
 
   void open(RuntimeContext runtimeContext) throws Exception {
@@ -116,32 +131,35 @@ final class PatternRuleRunner {
   void load(boolean idle) throws Exception {
     NFAState stored = idle ? null : nfaStates.value();
     current = stored != null ? stored : nfa.createInitialNFAState();
+    scheduled = idle ? null : wakeUp.value();
     lastTaken = Long.MIN_VALUE;
     advancedTo = Long.MIN_VALUE;
     pristine = idle;
   }
 
   /** Lets time pass up to {@code timestamp}: windows expire and silences that ended there fire. */
-  @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void advanceTo(long timestamp, RuleRuntime runtime) throws Exception {
     if (timestamp == advancedTo) {
       return; // several events share a timestamp: time only needs to pass once
     }
+    boolean first = advancedTo == Long.MIN_VALUE && lastTaken == Long.MIN_VALUE;
     advancedTo = timestamp;
     if (pristine) {
       return;
     }
-    Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result;
-    try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
-      result = nfa.advanceTime(accessor, current, timestamp, skipStrategy);
+    if (first && scheduled != null && timestamp < scheduled) {
+      // Nothing the NFA holds expires or ends before the rule's timer, which is at or before its
+      // earliest wake-up: this advance would change nothing (finish advances to the watermark).
+      return;
     }
+    Tuple2<Collection<Map<String, List<Event>>>, Collection<Tuple2<Map<String, List<Event>>, Long>>> result =
+        nfa.advanceTime(accessor(), current, timestamp, skipStrategy);
     for (Map<String, List<Event>> match : result.f0) {
       onNfaMatch(match, runtime);
     }
   }
 
   /** Feeds one event, buffered until the watermark passed it, to the rule. */
-  @SuppressWarnings("try") // the accessor's close() flushes the shared buffer's cache to state
   void process(Event event, long timestamp, RuleRuntime runtime) throws Exception {
     metrics.evaluated().inc();
     if (deadlines != null) {
@@ -149,10 +167,8 @@ final class PatternRuleRunner {
     }
     boolean changedBefore = current.isStateChanged();
     current.resetStateChanged();
-    Collection<Map<String, List<Event>>> matches;
-    try (SharedBufferAccessor<Event> accessor = sharedBuffer.getAccessor()) {
-      matches = nfa.process(accessor, current, event, timestamp, skipStrategy, processingTime);
-    }
+    Collection<Map<String, List<Event>>> matches =
+        nfa.process(accessor(), current, event, timestamp, skipStrategy, processingTime);
     if (current.isStateChanged()) {
       lastTaken = timestamp;
       pristine = false;
@@ -174,16 +190,26 @@ final class PatternRuleRunner {
    *     pending deadline or quiet period, a timer); when not, it holds no state for the key
    */
   boolean finish(long watermark, RuleRuntime runtime) throws Exception {
+    try {
+      return finishBatch(watermark, runtime);
+    } finally {
+      if (accessor != null) {
+        accessor.close();
+        accessor = null;
+      }
+    }
+  }
+
+  private boolean finishBatch(long watermark, RuleRuntime runtime) throws Exception {
     if (pristine) {
       current = null;
       return false;
     }
     advanceTo(watermark, runtime);
     fireDeadlines(watermark, runtime);
-    suppression.expire(watermark);
-    long next = nextWakeUp(watermark);
+    long next = nextWakeUp(watermark, suppression.expire(watermark));
     boolean stored = storeNfaState();
-    reschedule(next, runtime);
+    reschedule(next, watermark, runtime);
     return stored || next != Long.MAX_VALUE;
   }
 
@@ -197,11 +223,18 @@ final class PatternRuleRunner {
     return finish(watermark, runtime);
   }
 
+  private SharedBufferAccessor<Event> accessor() {
+    if (accessor == null) {
+      accessor = sharedBuffer.getAccessor();
+    }
+    return accessor;
+  }
+
   /**
    * The earliest time after {@code watermark} at which the rule has work for the current key, or
    * {@code Long.MAX_VALUE} if none.
    */
-  private long nextWakeUp(long watermark) throws Exception {
+  private long nextWakeUp(long watermark, Long quietUntil) throws Exception {
     long next = Long.MAX_VALUE;
     long window = nfa.getWindowTime();
     String absentStep = rule.stepNames[rule.stepCount() - 1];
@@ -220,7 +253,7 @@ final class PatternRuleRunner {
     if (deadlines != null) {
       next = min(next, deadlines.earliestDeadline());
     }
-    next = min(next, suppression.quietUntil());
+    next = min(next, quietUntil);
     if (lastTaken >= watermark && watermark < Long.MAX_VALUE) {
       // The shared buffer counts events per timestamp and forgets a timestamp only once time has
       // moved past it; an event taken at the watermark needs one more tick.
@@ -229,16 +262,24 @@ final class PatternRuleRunner {
     return next;
   }
 
-  private void reschedule(long next, RuleRuntime runtime) throws Exception {
-    Long scheduled = wakeUp.value();
-    if (scheduled != null && scheduled == next) {
+  /**
+   * Keeps the rule's timer at or before {@code next}. A pending timer earlier than {@code next}
+   * stays: when it fires, {@link #onTimer} finds nothing due and moves it on. A rule whose wake-up
+   * moves later with every event (a partial match restarted by each posting of a long {@code
+   * within}) thus costs no timer deletion and registration per event.
+   */
+  private void reschedule(long next, long watermark, RuleRuntime runtime) throws Exception {
+    boolean pending = scheduled != null && scheduled > watermark;
+    if (pending && scheduled <= next && next != Long.MAX_VALUE) {
       return;
     }
-    if (scheduled != null) {
+    if (pending) {
       runtime.deleteTimer(rule, scheduled);
     }
     if (next == Long.MAX_VALUE) {
-      wakeUp.clear();
+      if (scheduled != null) {
+        wakeUp.clear();
+      }
     } else {
       runtime.registerTimer(rule, next);
       wakeUp.update(next);

@@ -10,22 +10,17 @@ import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventSerializer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.api.common.typeutils.base.array.StringArraySerializer;
 import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
 import org.apache.flink.metrics.Counter;
@@ -46,23 +41,25 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * One keyed operator that runs many pattern rules sharing a key signature, each on its own Flink
  * CEP NFA (the per-rule NFA approach of FLIP-200's dynamic CEP operator, with a fixed rule set).
  *
- * <p><b>Input and time.</b> Events arrive keyed by the rules' key and are processed in event time,
- * as Flink's {@code CepOperator} does: an event is buffered under its timestamp until the watermark
- * passes it, then the buffered events are fed to every rule that reads their type, in timestamp
- * order, each rule's time advancing to the timestamp first; then time advances to the watermark.
- * Late events (at or below the watermark) are filtered upstream; should one arrive anyway it is
- * counted in the {@code numLateRecordsDropped} metric and ignored.
+ * <p><b>Input and time.</b> Events arrive keyed by the rules' key and are processed in event time
+ * (an event's time is its {@code ts}, which the pipeline also makes the record's timestamp), as
+ * Flink's {@code CepOperator} does: an event is buffered until the watermark passes it, then the
+ * buffered events are fed to every rule that reads their type in {@code (ts, id)} order, so events
+ * with the same timestamp give the same matches whatever order they arrived in; each rule's time
+ * advances to an event's timestamp before it, then to the watermark. Late events (at or below the
+ * watermark) are filtered upstream; should one arrive anyway it is counted in the {@code
+ * numLateRecordsDropped} metric and ignored.
  *
- * <p><b>State</b> (all keyed): {@code pattern-events} buffers events by timestamp until the watermark
- * passes them (one copy per event, shared by the rules), indexed by {@code pattern-event-timestamps} (its
- * timestamps, ascending, so draining needs no scan of the buffer); {@code pattern-active-rules} names
- * the rules with something in progress for the key, so an event that cannot begin a match skips the
- * others without touching their state. Each rule's state lives under names prefixed
- * with {@code <ruleId>@<version>/}: {@code nfa-state}, the shared buffer's three maps, {@code
- * suppressed-until} and {@code pending-deadlines} (see {@link PatternRuleRunner}). Timers live in one
- * timer service: namespace {@code ""} drains the event buffer, a rule's {@code id@version} advances
- * that rule. Everything is removed once partial matches expire, deadlines pass and quiet periods
- * end.
+ * <p><b>State</b> (all keyed): {@code pattern-buffered-events} holds the events waiting for the
+ * watermark, in {@code (ts, id)} order (one copy per event, shared by the rules; one value, so
+ * buffering or draining an event costs one lookup); {@code pattern-active-rules} names the rules
+ * with something in progress for the key, so an event that cannot begin a match skips the others
+ * without touching their state. Each rule's state lives under names prefixed with {@code
+ * <ruleId>@<version>/}: {@code nfa-state}, the shared buffer's three maps, {@code wake-up}, {@code
+ * suppressed-until} and {@code pending-deadlines} (see {@link PatternRuleRunner}). Timers live in
+ * one timer service: namespace {@code ""} drains the event buffer (one timer per key, at its
+ * earliest buffered timestamp), a rule's {@code id@version} advances that rule. Everything is
+ * removed once partial matches expire, deadlines pass and quiet periods end.
  *
  * <p><b>End of input is not evidence of absence.</b> A bounded input ends with the watermark {@code
  * Long.MAX_VALUE}, which fires every timer. The operator recognises it (timers firing while {@code
@@ -79,9 +76,10 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   private static final long serialVersionUID = 1L;
 
   private static final String DRAIN = "";
+  private static final int[] NO_RUNNERS = new int[0];
 
-  /** Keyed state: the buffered events' distinct timestamps, ascending. */
-  static final String BUFFERED_TIMESTAMPS = "pattern-event-timestamps";
+  /** Keyed state: the events waiting for the watermark, in {@code (ts, id)} order. */
+  static final String BUFFERED_EVENTS = "pattern-buffered-events";
 
   /** Keyed state: the state ids of the rules with something in progress for the key. */
   static final String ACTIVE_RULES = "pattern-active-rules";
@@ -89,11 +87,17 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   private final List<RulePlan> rules;
   private final TypeSerializer<Event> eventSerializer;
 
-  private transient MapState<Long, List<Event>> eventBuffer;
-  private transient ValueState<long[]> bufferedTimestamps;
+  private transient ValueState<List<Event>> bufferedEvents;
   private transient ValueState<String[]> activeRules;
   private transient Map<String, PatternRuleRunner> runnersByStateId;
-  private transient Map<Integer, List<PatternRuleRunner>> runnersByEventType;
+  /** The runners in a fixed order; a runner's index is its position here. */
+  private transient PatternRuleRunner[] runners;
+  /** By event type id: the indexes of the runners that read the type (empty when none). */
+  private transient int[][] runnersByEventType;
+  /** Scratch for {@link #drain}: which runners have something in progress for the key, which ran. */
+  private transient boolean[] active;
+  private transient boolean[] touched;
+  private transient int[] touchedOrder;
   private transient Map<PatternRule, PatternAlerts> alerts;
   private transient InternalTimerService<String> timers;
   private transient TimestampedCollector<Alert> collector;
@@ -150,36 +154,42 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     super.initializeState(context);
     timeReached = new EventTimeReached();
     timeReached.initialize(context.getOperatorStateStore());
-    eventBuffer =
+    bufferedEvents =
         context
             .getKeyedStateStore()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "pattern-events", LongSerializer.INSTANCE, new ListSerializer<>(eventSerializer)));
-    bufferedTimestamps =
-        context
-            .getKeyedStateStore()
-            .getState(new ValueStateDescriptor<>(BUFFERED_TIMESTAMPS, LongPrimitiveArraySerializer.INSTANCE));
+            .getState(new ValueStateDescriptor<>(BUFFERED_EVENTS, new ListSerializer<>(eventSerializer)));
     activeRules =
         context
             .getKeyedStateStore()
             .getState(new ValueStateDescriptor<>(ACTIVE_RULES, StringArraySerializer.INSTANCE));
     SharedBufferCacheConfig cacheConfig = SharedBufferCacheConfig.of(getOperatorConfig().getConfiguration());
     runnersByStateId = new LinkedHashMap<>();
-    runnersByEventType = new HashMap<>();
+    runners = new PatternRuleRunner[rules.size()];
     alerts = new HashMap<>();
+    Map<Integer, List<Integer>> byType = new HashMap<>();
     ExpressionCompiler compiler = new ExpressionCompiler();
     for (RulePlan plan : rules) {
       PatternRule rule = PatternRule.compile(plan, compiler);
+      int index = runnersByStateId.size();
       PatternRuleRunner runner =
           new PatternRuleRunner(
-              rule, context.getKeyedStateStore(), eventSerializer, cacheConfig, this::currentProcessingTime);
+              rule, index, context.getKeyedStateStore(), eventSerializer, cacheConfig, this::currentProcessingTime);
       runnersByStateId.put(rule.stateId(), runner);
+      runners[index] = runner;
       for (int type : rule.eventTypes) {
-        runnersByEventType.computeIfAbsent(type, t -> new ArrayList<>()).add(runner);
+        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(index);
       }
       alerts.put(rule, new PatternAlerts(rule, compiler));
     }
+    int maxType = byType.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    runnersByEventType = new int[maxType + 1][];
+    for (int type = 0; type <= maxType; type++) {
+      List<Integer> indexes = byType.getOrDefault(type, List.of());
+      runnersByEventType[type] = indexes.stream().mapToInt(Integer::intValue).toArray();
+    }
+    active = new boolean[runners.length];
+    touched = new boolean[runners.length];
+    touchedOrder = new int[runners.length];
   }
 
   @Override
@@ -207,23 +217,34 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   @Override
   public void processElement(StreamRecord<Event> record) throws Exception {
     Event event = record.getValue();
-    long timestamp = record.getTimestamp();
+    long timestamp = event.ts();
     timeReached.observeEvent(timestamp);
-    if (!runnersByEventType.containsKey(event.typeId())) {
+    if (runnersOf(event).length == 0) {
       return;
     }
     if (timestamp <= timers.currentWatermark()) {
       lateRecords.inc();
       return;
     }
-    List<Event> atTimestamp = eventBuffer.get(timestamp);
-    if (atTimestamp == null) {
-      atTimestamp = new ArrayList<>();
-      timers.registerEventTimeTimer(DRAIN, timestamp);
-      bufferedTimestamps.update(SortedTimestamps.insert(bufferedTimestamps.value(), timestamp));
+    List<Event> buffered = bufferedEvents.value();
+    if (buffered == null) {
+      buffered = new ArrayList<>(2);
     }
-    atTimestamp.add(event);
-    eventBuffer.put(timestamp, atTimestamp);
+    long earliest = buffered.isEmpty() ? Long.MAX_VALUE : buffered.get(0).ts();
+    if (timestamp < earliest) {
+      // The key's one drain timer sits at its earliest buffered timestamp.
+      if (earliest != Long.MAX_VALUE) {
+        timers.deleteEventTimeTimer(DRAIN, earliest);
+      }
+      timers.registerEventTimeTimer(DRAIN, timestamp);
+    }
+    EventOrder.insert(buffered, event);
+    bufferedEvents.update(buffered);
+  }
+
+  private int[] runnersOf(Event event) {
+    int type = event.typeId();
+    return type >= 0 && type < runnersByEventType.length ? runnersByEventType[type] : NO_RUNNERS;
   }
 
   @Override
@@ -250,16 +271,15 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
         // watermark that jumps past a window's end would otherwise drop the partial match those
         // events complete).
         drain(watermark);
-        Set<PatternRuleRunner> active = activeRunners();
-        boolean wasActive = active.contains(runner);
+        String[] ids = activeRules.value();
+        readActive(ids);
+        boolean wasActive = active[runner.index()];
         boolean stillActive = runner.onTimer(watermark, runtime);
         if (stillActive != wasActive) {
-          if (stillActive) {
-            active.add(runner);
-          } else {
-            active.remove(runner);
-          }
-          storeActiveRunners(active);
+          active[runner.index()] = stillActive;
+          storeActive();
+        } else {
+          clearActive(ids);
         }
       }
     }
@@ -271,79 +291,105 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   }
 
   /**
-   * Feeds the current key's buffered events up to the watermark to the rules, in time order. The
-   * buffer's timer at each timestamp calls this; the first call of a watermark drains every
-   * timestamp it passed, the others find nothing due.
+   * Feeds the current key's buffered events up to the watermark to the rules, in {@code (ts, id)}
+   * order, then re-arms the key's drain timer at the earliest timestamp left. The drain timer fires
+   * once per key and watermark that passed something; a rule's timer drains first too, and a drain
+   * timer that then finds nothing due costs one state lookup.
    *
    * <p>A rule runs for an event only if it has something in progress for the key or the event
    * could begin a match: with many rules on one key, an event costs the rules it concerns, plus
    * one start-condition test for each of the others.
    */
   private void drain(long watermark) throws Exception {
-    long[] buffered = bufferedTimestamps.value();
-    int due = SortedTimestamps.countAtOrBefore(buffered, watermark);
+    List<Event> buffered = bufferedEvents.value();
+    int due = EventOrder.countAtOrBefore(buffered, watermark);
     if (due == 0) {
       return;
     }
-    Set<PatternRuleRunner> active = activeRunners();
-    Set<PatternRuleRunner> touched = new LinkedHashSet<>();
+    String[] ids = activeRules.value();
+    readActive(ids);
+    int touchedCount = 0;
     for (int i = 0; i < due; i++) {
-      long timestamp = buffered[i];
-      for (Event event : eventBuffer.get(timestamp)) {
-        for (PatternRuleRunner runner : runnersByEventType.getOrDefault(event.typeId(), List.of())) {
-          if (!touched.contains(runner)) {
-            boolean idle = !active.contains(runner);
-            if (idle && !runner.rule().couldStart(event)) {
-              continue;
-            }
-            touched.add(runner);
-            runner.load(idle);
+      Event event = buffered.get(i);
+      long timestamp = event.ts();
+      for (int index : runnersOf(event)) {
+        PatternRuleRunner runner = runners[index];
+        if (!touched[index]) {
+          boolean idle = !active[index];
+          if (idle && !runner.rule().couldStart(event)) {
+            continue;
           }
-          runner.advanceTo(timestamp, runtime);
-          runner.process(event, timestamp, runtime);
+          touched[index] = true;
+          touchedOrder[touchedCount++] = index;
+          runner.load(idle);
         }
+        runner.advanceTo(timestamp, runtime);
+        runner.process(event, timestamp, runtime);
       }
-      eventBuffer.remove(timestamp);
     }
-    if (due == buffered.length) {
-      bufferedTimestamps.clear();
+    if (due == buffered.size()) {
+      bufferedEvents.clear();
     } else {
-      bufferedTimestamps.update(Arrays.copyOfRange(buffered, due, buffered.length));
+      List<Event> left = new ArrayList<>(buffered.subList(due, buffered.size()));
+      bufferedEvents.update(left);
+      timers.registerEventTimeTimer(DRAIN, left.get(0).ts());
     }
     boolean changed = false;
-    for (PatternRuleRunner runner : touched) {
-      boolean stillActive = runner.finish(watermark, runtime);
-      changed |= stillActive ? active.add(runner) : active.remove(runner);
+    for (int t = 0; t < touchedCount; t++) {
+      int index = touchedOrder[t];
+      touched[index] = false;
+      boolean stillActive = runners[index].finish(watermark, runtime);
+      changed |= stillActive != active[index];
+      active[index] = stillActive;
     }
     if (changed) {
-      storeActiveRunners(active);
+      storeActive();
+    } else {
+      clearActive(ids);
     }
   }
 
-  /** The rules with something in progress for the current key (ids of removed rules are dropped). */
-  private Set<PatternRuleRunner> activeRunners() throws Exception {
-    String[] ids = activeRules.value();
-    Set<PatternRuleRunner> active = new LinkedHashSet<>();
+  /** Marks in {@link #active} the runners named by {@code ids} (ids of removed rules are ignored). */
+  private void readActive(String[] ids) {
     if (ids != null) {
       for (String id : ids) {
         PatternRuleRunner runner = runnersByStateId.get(id);
         if (runner != null) {
-          active.add(runner);
+          active[runner.index()] = true;
         }
       }
     }
-    return active;
   }
 
-  private void storeActiveRunners(Set<PatternRuleRunner> active) throws Exception {
-    if (active.isEmpty()) {
+  /** Undoes {@link #readActive} when {@link #active} did not change. */
+  private void clearActive(String[] ids) {
+    if (ids != null) {
+      for (String id : ids) {
+        PatternRuleRunner runner = runnersByStateId.get(id);
+        if (runner != null) {
+          active[runner.index()] = false;
+        }
+      }
+    }
+  }
+
+  /** Stores {@link #active} as the key's active rules and clears it for the next key. */
+  private void storeActive() throws Exception {
+    int count = 0;
+    for (boolean isActive : active) {
+      count += isActive ? 1 : 0;
+    }
+    if (count == 0) {
       activeRules.clear();
       return;
     }
-    String[] ids = new String[active.size()];
+    String[] ids = new String[count];
     int i = 0;
-    for (PatternRuleRunner runner : active) {
-      ids[i++] = runner.rule().stateId();
+    for (int index = 0; index < active.length; index++) {
+      if (active[index]) {
+        ids[i++] = runners[index].rule().stateId();
+        active[index] = false;
+      }
     }
     activeRules.update(ids);
   }

@@ -81,14 +81,16 @@ final class StepCondition extends IterativeCondition<Event> {
       return false;
     }
     MatchEvalContext eval = context().reset(event, step -> eventsOf(ctx, stepNames[step]));
+    // The condition first: most events fail it on their own fields, before any earlier step's
+    // events are read from the shared buffer (which the span check always needs).
+    if (!condition.test(eval)) {
+      return false;
+    }
     if (maxSpanMillis > 0) {
       Event first = eval.firstEventBefore(stepIndex + 1); // earlier steps and earlier repetitions
       if (first != null && event.ts() - first.ts() >= maxSpanMillis) {
         return false;
       }
-    }
-    if (!condition.test(eval)) {
-      return false;
     }
     for (StepCondition step : yieldsTo) {
       if (step.filter(event, ctx)) {

@@ -17,6 +17,7 @@ import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.engine.alert.Alert;
+import dev.tollgate.engine.event.Event;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -86,6 +87,37 @@ class PatternRulesOperatorTest {
       h.watermark(at("03-01T10:00"));
 
       assertThat(h.alertEventIds()).containsExactlyInAnyOrder(List.of("p1", "p2", "p3", "hit"), List.of("p3", "hit"));
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void eventsWithTheSameTimestampGiveTheSameMatchesWhicheverArrivesFirst() throws Exception {
+    // "then next" makes order matter: fed as a, b the probe p0 completes with a and b with c; fed
+    // as b, a the probe b would break p0 and complete with a instead. Ids decide: a before b.
+    Event a = payment("a", "03-01T09:01", "C1", "US", "900");
+    Event b = payment("b", "03-01T09:01", "C1", "US", "1");
+
+    assertThat(probeThenNextBigMatches(a, b))
+        .isEqualTo(probeThenNextBigMatches(b, a))
+        .containsExactly(List.of("p0", "a"), List.of("b", "c"));
+  }
+
+  @Test
+  void aKeyHoldsOneDrainTimerAtItsEarliestBufferedTimestamp() throws Exception {
+    try (PatternHarness h = PatternHarness.running(cardTesting().build())) {
+      h.send(
+          payment("p2", "03-01T09:01", "C1", "US", "1"),
+          payment("p3", "03-01T09:02", "C1", "US", "1"),
+          payment("p1", "03-01T09:00", "C1", "US", "1"));
+
+      assertThat(h.eventTimeTimers()).isOne();
+
+      h.watermark(at("03-01T09:01")).send(payment("hit", "03-01T09:03", "C1", "FR", "900"));
+      h.watermark(at("03-01T10:00"));
+
+      assertThat(h.alertEventIds()).containsExactly(List.of("p1", "p2", "p3", "hit"));
       assertThat(h.keyedStateEntries()).isZero();
       assertThat(h.eventTimeTimers()).isZero();
     }
@@ -224,6 +256,18 @@ class PatternRulesOperatorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("x.bad")
         .hasMessageContaining("start with an absence");
+  }
+
+  private List<List<String>> probeThenNextBigMatches(Event... sameTimestamp) throws Exception {
+    try (PatternHarness h = PatternHarness.running(probeThenNextBig)) {
+      h.send(payment("p0", "03-01T09:00", "C1", "US", "1"))
+          .send(sameTimestamp)
+          .send(payment("c", "03-01T09:02", "C1", "US", "900"))
+          .watermark(at("03-01T10:00"));
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+      return h.alertEventIds();
+    }
   }
 
   private static List<Alert> cardTestingAlerts(RulePlan rule) throws Exception {
