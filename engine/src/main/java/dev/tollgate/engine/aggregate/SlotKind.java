@@ -7,7 +7,9 @@ import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -141,6 +143,48 @@ enum SlotKind {
         values.add(TaggedValues.read(in));
       }
       return values;
+    }
+  },
+  /**
+   * Not a select item's kind: the running {@code count_distinct} state of a sliding window, which
+   * counts for each distinct value the panes of the window holding it ({@link SlidingWindowOperator}),
+   * so a pane leaving the window removes exactly the values no other pane holds. Adding a value
+   * counts one more pane holding it; the result is the number of distinct values.
+   */
+  VALUE_COUNTS {
+    @Override Object create() { return new HashMap<Object, Integer>(); }
+
+    @Override @SuppressWarnings("unchecked") Object add(Object state, Object value) {
+      ((Map<Object, Integer>) state).merge(value, 1, Integer::sum);
+      return state;
+    }
+
+    @Override @SuppressWarnings("unchecked") Object merge(Object a, Object b) {
+      Map<Object, Integer> counts = (Map<Object, Integer>) a;
+      ((Map<Object, Integer>) b).forEach((value, count) -> counts.merge(value, count, Integer::sum));
+      return a;
+    }
+
+    @Override Object result(Object state) { return (long) ((Map<?, ?>) state).size(); }
+
+    @Override Object copy(Object state) { return new HashMap<>((Map<?, ?>) state); }
+
+    @Override void write(DataOutputView out, Object state) throws IOException {
+      Map<?, ?> counts = (Map<?, ?>) state;
+      out.writeInt(counts.size());
+      for (Map.Entry<?, ?> entry : counts.entrySet()) {
+        TaggedValues.write(out, entry.getKey());
+        out.writeInt((Integer) entry.getValue());
+      }
+    }
+
+    @Override Object read(DataInputView in) throws IOException {
+      int size = in.readInt();
+      Map<Object, Integer> counts = new HashMap<>(Math.max(16, size * 2));
+      for (int i = 0; i < size; i++) {
+        counts.put(TaggedValues.read(in), in.readInt());
+      }
+      return counts;
     }
   };
 
