@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Sliding windows computed by adding the pane that enters and evicting the pane that leaves. */
 class SlidingWindowOperatorTest {
@@ -58,6 +58,30 @@ class SlidingWindowOperatorTest {
           // o2 leaves and takes B1 with it
           "10:45-11:45 [A] = [1, 1, 3, 4, 4]",
           "11:00-12:00 [A] = [1, 1, 3, 4, 4]");
+      assertThat(h.keyedStateEntries()).isZero();
+      assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  /**
+   * The input reached 11:20: the windows ending 10:30 and 11:00 are complete (with 30 minutes of
+   * lateness the second was still open, but nothing can arrive any more); the later ones are not.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {0, 30})
+  void theEndOfAFiniteInputEmitsOnlyTheSlidingWindowsTheInputReached(long latenessMinutes) throws Exception {
+    AggregatePlan plan = plan("demand.sliding", BY_SKU, Orders.sliding(Duration.ofHours(1), Duration.ofMinutes(30)),
+        Orders.DEMAND, null);
+    try (WindowHarness h = new WindowHarness(plan, Duration.ofMinutes(latenessMinutes))) {
+      h.send(
+          order("o1", "2026-03-01T10:10:00Z", "A", "DE", 1, "1"),
+          order("o2", "2026-03-01T11:20:00Z", "A", "DE", 2, "2"));
+      h.watermark("2026-03-01T11:20:00Z");
+      h.endOfInput();
+
+      assertThat(h.records().stream().map(AggregateWindowTest::describe).toList()).containsExactly(
+          "09:30-10:30 [A] = [1, 1, 1]",
+          "10:00-11:00 [A] = [1, 1, 1]");
       assertThat(h.keyedStateEntries()).isZero();
       assertThat(h.eventTimeTimers()).isZero();
     }
