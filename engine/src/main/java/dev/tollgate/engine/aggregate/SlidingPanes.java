@@ -44,8 +44,12 @@ final class SlidingPanes {
 
   /** Tumbling windows of the pane length: the greatest common divisor of size and slide. */
   static TumblingEventTimeWindows paneAssigner(WindowPlan window) {
-    long pane = gcd(window.sizeMillis(), window.slideMillis());
-    return TumblingEventTimeWindows.of(Duration.ofMillis(pane));
+    return TumblingEventTimeWindows.of(Duration.ofMillis(paneMillis(window)));
+  }
+
+  /** The pane length: the greatest common divisor of size and slide. */
+  static long paneMillis(WindowPlan window) {
+    return gcd(window.sizeMillis(), window.slideMillis());
   }
 
   private static long gcd(long a, long b) {

@@ -2,9 +2,6 @@ package dev.tollgate.engine.aggregate;
 
 import dev.tollgate.dsl.plan.AggregatePlan;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.IntStream;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -27,14 +24,15 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * window that covers it.
  *
  * <p><b>State per group.</b> The panes of the last emitted window and those not yet in a window
- * ({@code sliding-panes}, pane end → accumulator); for the {@code count_distinct} slots, the number
- * of the window's panes holding each distinct value ({@code sliding-distinct}, {@link
- * SlotKind#VALUE_COUNTS}); and the progress ({@code sliding-progress}: last emitted window end,
- * latest watermark seen, held pane ends). When a window closes, the panes that entered it add their
- * values to the counts and those that left it remove theirs, so each distinct value is touched twice
- * per pane instead of once per window. The other slots (counts, sums, min, max: small) are merged
- * from the window's panes in pane order, exactly as a window merging its panes would, so results
- * are identical, including rounding of double sums, decimal scales and long overflow.
+ * ({@code sliding-panes}, pane end → accumulator); the window's running values ({@code
+ * sliding-running}, see {@link RunningWindow}: counts, sums, and for each {@code count_distinct} the
+ * number of the window's panes holding each distinct value); and the progress ({@code
+ * sliding-progress}: last emitted window end, latest watermark seen, held pane ends). When a window
+ * closes, the panes that entered it are added to the running values and those that left it evicted,
+ * so a window reads two panes rather than all of them and each distinct value is touched twice per
+ * pane instead of once per window. Slots eviction cannot give exactly (min, max, double sums, rare
+ * long overflow and decimal scale cases) are merged from the window's panes in pane order, so every
+ * record is identical to counting the window's events directly.
  *
  * <p><b>Closing.</b> As with {@link WindowCloseTrigger}: a window {@code [end - size, end)} is
  * emitted once, when event time passes {@code end - 1 + lateness}, with {@code end - 1} as record
@@ -57,15 +55,14 @@ final class SlidingWindowOperator extends AbstractStreamOperator<WindowRecord>
   private final String aggregateId;
   private final GroupKey groupKey;
   private final SlotKind[] kinds;
-  /** The select slots that are {@code count_distinct}, in order; their counts in that order. */
-  private final int[] distinctSlots;
+  private final RunningWindow window;
   private final long size;
   private final long slide;
   private final long lateness;
 
   private transient InternalTimerService<VoidNamespace> timers;
   private transient MapState<Long, Accumulator> panes;
-  private transient ValueState<Accumulator> distinct;
+  private transient ValueState<Accumulator> running;
   private transient ValueState<long[]> progress;
   private transient StreamRecord<WindowRecord> reuse;
 
@@ -73,11 +70,10 @@ final class SlidingWindowOperator extends AbstractStreamOperator<WindowRecord>
     this.aggregateId = plan.id();
     this.groupKey = new GroupKey(plan.groupBy());
     this.kinds = kinds.clone();
-    this.distinctSlots = IntStream.range(0, kinds.length)
-        .filter(i -> kinds[i] == SlotKind.COUNT_DISTINCT).toArray();
     this.size = plan.window().sizeMillis();
     this.slide = plan.window().slideMillis();
     this.lateness = lateness;
+    this.window = new RunningWindow(kinds, size / SlidingPanes.paneMillis(plan.window()));
   }
 
   @Override
@@ -85,8 +81,8 @@ final class SlidingWindowOperator extends AbstractStreamOperator<WindowRecord>
     super.open();
     timers = getInternalTimerService("sliding-windows", VoidNamespaceSerializer.INSTANCE, this);
     panes = getPartitionedState(new MapStateDescriptor<>("sliding-panes", LongSerializer.INSTANCE, new AccumulatorSerializer(kinds)));
-    distinct = getPartitionedState(new ValueStateDescriptor<>("sliding-distinct",
-        new AccumulatorSerializer(distinctCounts(distinctSlots.length))));
+    running = getPartitionedState(new ValueStateDescriptor<>("sliding-running",
+        new AccumulatorSerializer(window.runningKinds())));
     progress = getPartitionedState(new ValueStateDescriptor<>("sliding-progress", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     reuse = new StreamRecord<>(null);
   }
@@ -118,10 +114,10 @@ final class SlidingWindowOperator extends AbstractStreamOperator<WindowRecord>
       state = grown;
     }
     if (paneEnd <= state[LAST_END]) {
-      // Within the last emitted window already (cannot happen either): count its values from now on.
-      Accumulator counts = distinctCounts();
-      addValues(counts, element.getValue().f1);
-      distinct.update(counts);
+      // Within the last emitted window already (cannot happen either): part of the running state now.
+      Accumulator values = runningState();
+      window.add(values, element.getValue().f1, paneEnd);
+      running.update(values);
     }
     progress.update(state);
     long next = nextEnd(state);
@@ -162,53 +158,82 @@ final class SlidingWindowOperator extends AbstractStreamOperator<WindowRecord>
   public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {}
 
   /**
-   * Closes the window ending at {@code end}: panes that left it remove their distinct values and are
-   * dropped, panes that entered it add theirs, and the window's record is emitted.
+   * Closes the window ending at {@code end}: panes that left it are evicted from the running state
+   * and dropped, panes that entered it are added, and the window's record is emitted.
    *
    * @return the progress after the window, without the dropped panes
    */
   private long[] emit(long end, long[] state) throws Exception {
     long lastEnd = state[LAST_END];
-    Accumulator counts = distinctCounts();
-    Accumulator window = Accumulator.create(kinds);
+    long start = end - size;
+    Accumulator values = runningState();
     int kept = FIRST_PANE;
     for (int i = FIRST_PANE; i < state.length; i++) {
       long paneEnd = state[i];
-      Accumulator pane = panes.get(paneEnd);
-      if (paneEnd <= end - size) {
+      if (paneEnd <= start) {
         if (paneEnd <= lastEnd) {
-          removeValues(counts, pane);
+          window.evict(values, panes.get(paneEnd));
         }
         panes.remove(paneEnd);
         continue;
       }
       state[kept++] = paneEnd;
-      if (paneEnd > end) {
-        continue;
+      if (paneEnd > lastEnd && paneEnd <= end) {
+        window.add(values, panes.get(paneEnd), paneEnd);
       }
-      if (paneEnd > lastEnd) {
-        addValues(counts, pane);
-      }
+    }
+    long[] after = Arrays.copyOf(state, kept);
+    after[LAST_END] = end;
+    Object[] results = new Object[kinds.length];
+    boolean merge = false;
+    for (int slot = 0; slot < kinds.length; slot++) {
+      merge |= window.mergesFromPanes(values, slot, start);
+    }
+    Accumulator merged = merge ? mergedFromPanes(after, end, values, start) : null;
+    for (int slot = 0; slot < kinds.length; slot++) {
+      results[slot] = merged != null && window.mergesFromPanes(values, slot, start)
+          ? kinds[slot].result(merged.states[slot])
+          : window.result(values, slot);
+    }
+    if (merged != null) {
+      rescale(after, end, values, merged, start);
+    }
+    running.update(values);
+    reuse.replace(new WindowRecord(aggregateId, start, end, groupKey.decode((String) getCurrentKey()),
+        Arrays.asList(results)), end - 1);
+    output.collect(reuse);
+    return after;
+  }
+
+  /** The slots the running state cannot give exactly, merged from the window's panes in pane order. */
+  private Accumulator mergedFromPanes(long[] held, long end, Accumulator values, long start) throws Exception {
+    Accumulator merged = Accumulator.create(kinds);
+    for (int i = FIRST_PANE; i < held.length && held[i] <= end; i++) {
+      Accumulator pane = panes.get(held[i]);
       for (int slot = 0; slot < kinds.length; slot++) {
-        if (kinds[slot] != SlotKind.COUNT_DISTINCT) {
-          window.states[slot] = kinds[slot].merge(window.states[slot], pane.states[slot]);
+        if (window.mergesFromPanes(values, slot, start)) {
+          merged.states[slot] = kinds[slot].merge(merged.states[slot], pane.states[slot]);
         }
       }
     }
-    Object[] values = new Object[kinds.length];
+    return merged;
+  }
+
+  /** Decimal slots that were merged take the merged scale, and the latest pane holding it. */
+  private void rescale(long[] held, long end, Accumulator values, Accumulator merged, long start) throws Exception {
     for (int slot = 0; slot < kinds.length; slot++) {
-      values[slot] = kinds[slot].result(window.states[slot]);
+      if (!(merged.states[slot] instanceof RunningSum sum) || !window.mergesFromPanes(values, slot, start)) {
+        continue;
+      }
+      long holder = Long.MIN_VALUE;
+      for (int i = FIRST_PANE; i < held.length && held[i] <= end; i++) {
+        java.math.BigDecimal total = ((RunningSum) panes.get(held[i]).states[slot]).decimalTotal;
+        if (total.signum() != 0 && total.scale() == sum.decimalTotal.scale()) {
+          holder = held[i];
+        }
+      }
+      window.rescale(values, slot, sum, holder);
     }
-    for (int d = 0; d < distinctSlots.length; d++) {
-      values[distinctSlots[d]] = SlotKind.VALUE_COUNTS.result(counts.states[d]);
-    }
-    distinct.update(counts);
-    reuse.replace(new WindowRecord(aggregateId, end - size, end, groupKey.decode((String) getCurrentKey()),
-        Arrays.asList(values)), end - 1);
-    output.collect(reuse);
-    long[] after = Arrays.copyOf(state, kept);
-    after[LAST_END] = end;
-    return after;
   }
 
   /**
@@ -259,33 +284,9 @@ final class SlidingWindowOperator extends AbstractStreamOperator<WindowRecord>
     }
   }
 
-  private Accumulator distinctCounts() throws Exception {
-    Accumulator counts = distinct.value();
-    return counts != null ? counts : Accumulator.create(distinctCounts(distinctSlots.length));
-  }
-
-  private static SlotKind[] distinctCounts(int slots) {
-    SlotKind[] counts = new SlotKind[slots];
-    Arrays.fill(counts, SlotKind.VALUE_COUNTS);
-    return counts;
-  }
-
-  private void addValues(Accumulator counts, Accumulator pane) {
-    for (int d = 0; d < distinctSlots.length; d++) {
-      for (Object value : (Set<?>) pane.states[distinctSlots[d]]) {
-        SlotKind.VALUE_COUNTS.add(counts.states[d], value);
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private void removeValues(Accumulator counts, Accumulator pane) {
-    for (int d = 0; d < distinctSlots.length; d++) {
-      Map<Object, Integer> valueCounts = (Map<Object, Integer>) counts.states[d];
-      for (Object value : (Set<?>) pane.states[distinctSlots[d]]) {
-        valueCounts.computeIfPresent(value, (v, count) -> count == 1 ? null : count - 1);
-      }
-    }
+  private Accumulator runningState() throws Exception {
+    Accumulator values = running.value();
+    return values != null ? values : window.create();
   }
 
   /** Two accumulators of the same pane (cannot happen: a pane closes once), merged into a new one. */
@@ -299,7 +300,7 @@ final class SlidingWindowOperator extends AbstractStreamOperator<WindowRecord>
 
   private void clear() {
     panes.clear();
-    distinct.clear();
+    running.clear();
     progress.clear();
   }
 }

@@ -146,6 +146,27 @@ enum SlotKind {
     }
   },
   /**
+   * Not a select item's kind: the running state of a sliding window's long sum ({@link
+   * SlidingWindowOperator}), panes added and evicted by the operator; {@link RunningSum#windowMark}
+   * counts the panes at risk of overflow.
+   */
+  WINDOW_LONG_SUM {
+    @Override Object add(Object state, Object value) { return SUM_LONG.add(state, value); }
+    @Override Object result(Object state) { return SUM_LONG.result(state); }
+    @Override void write(DataOutputView out, Object state) throws IOException { writeWithMark(out, state); }
+    @Override Object read(DataInputView in) throws IOException { return readWithMark(in); }
+  },
+  /**
+   * Not a select item's kind: the running state of a sliding window's decimal sum or average;
+   * {@link RunningSum#windowMark} is the latest pane end holding the total's scale.
+   */
+  WINDOW_DECIMAL_SUM {
+    @Override Object add(Object state, Object value) { return SUM_DECIMAL.add(state, value); }
+    @Override Object result(Object state) { return SUM_DECIMAL.result(state); }
+    @Override void write(DataOutputView out, Object state) throws IOException { writeWithMark(out, state); }
+    @Override Object read(DataInputView in) throws IOException { return readWithMark(in); }
+  },
+  /**
    * Not a select item's kind: the running {@code count_distinct} state of a sliding window, which
    * counts for each distinct value the panes of the window holding it ({@link SlidingWindowOperator}),
    * so a pane leaving the window removes exactly the values no other pane holds. Adding a value
@@ -249,6 +270,17 @@ enum SlotKind {
     sum.overflow = in.readBoolean();
     sum.decimalTotal = TaggedValues.readDecimal(in);
     sum.doubleTotal = in.readDouble();
+    return sum;
+  }
+
+  private static void writeWithMark(DataOutputView out, Object state) throws IOException {
+    SUM_LONG.write(out, state);
+    out.writeLong(((RunningSum) state).windowMark);
+  }
+
+  private static Object readWithMark(DataInputView in) throws IOException {
+    RunningSum sum = (RunningSum) SUM_LONG.read(in);
+    sum.windowMark = in.readLong();
     return sum;
   }
 

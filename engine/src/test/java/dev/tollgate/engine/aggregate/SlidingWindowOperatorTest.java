@@ -35,7 +35,9 @@ class SlidingWindowOperatorTest {
           select("buyers", AggregateFunction.COUNT_DISTINCT, BUYER, ValueType.LONG),
           select("revenue", AggregateFunction.SUM, AMOUNT, ValueType.DECIMAL),
           select("smallest", AggregateFunction.MIN, QUANTITY, ValueType.LONG),
-          select("largest", AggregateFunction.MAX, QUANTITY, ValueType.LONG)), null);
+          select("largest", AggregateFunction.MAX, QUANTITY, ValueType.LONG),
+          select("units", AggregateFunction.SUM, QUANTITY, ValueType.LONG),
+          select("average", AggregateFunction.AVG, AMOUNT, ValueType.DECIMAL)), null);
 
   @Test
   void aBuyerLeavesTheWindowWithTheLastPaneHoldingThem() throws Exception {
@@ -48,16 +50,16 @@ class SlidingWindowOperatorTest {
       h.watermark("2026-03-01T13:00:00Z");
 
       assertThat(h.records().stream().map(AggregateWindowTest::describe).toList()).containsExactly(
-          "09:15-10:15 [A] = [1, 1, 1.5, 9, 9]",
-          "09:30-10:30 [A] = [1, 1, 1.5, 9, 9]",
-          "09:45-10:45 [A] = [2, 1, 3.5, 1, 9]",
-          "10:00-11:00 [A] = [2, 1, 3.5, 1, 9]",
-          // o1 leaves: B1 stays, held by o2's pane; the maximum falls back to o2's
-          "10:15-11:15 [A] = [2, 2, 5, 1, 4]",
-          "10:30-11:30 [A] = [2, 2, 5, 1, 4]",
+          "09:15-10:15 [A] = [1, 1, 1.5, 9, 9, 9, 1.5]",
+          "09:30-10:30 [A] = [1, 1, 1.5, 9, 9, 9, 1.5]",
+          "09:45-10:45 [A] = [2, 1, 3.5, 1, 9, 10, 1.75]",
+          "10:00-11:00 [A] = [2, 1, 3.5, 1, 9, 10, 1.75]",
+          // o1 leaves: B1 stays, held by o2's pane; the maximum falls back to o2's; the scale of 1.5 goes
+          "10:15-11:15 [A] = [2, 2, 5, 1, 4, 5, 2.5]",
+          "10:30-11:30 [A] = [2, 2, 5, 1, 4, 5, 2.5]",
           // o2 leaves and takes B1 with it
-          "10:45-11:45 [A] = [1, 1, 3, 4, 4]",
-          "11:00-12:00 [A] = [1, 1, 3, 4, 4]");
+          "10:45-11:45 [A] = [1, 1, 3, 4, 4, 4, 3]",
+          "11:00-12:00 [A] = [1, 1, 3, 4, 4, 4, 3]");
       assertThat(h.keyedStateEntries()).isZero();
       assertThat(h.eventTimeTimers()).isZero();
     }
@@ -101,7 +103,7 @@ class SlidingWindowOperatorTest {
     for (int i = 0; i < 400; i++) {
       ts += random.nextInt(90_000);
       orders.add(order("o" + i, Instant.ofEpochMilli(ts).toString(), "sku", "S" + random.nextInt(3),
-          "buyerId", "B" + random.nextInt(12), "amount", random.nextInt(500) + "." + random.nextInt(10),
+          "buyerId", "B" + random.nextInt(12), "amount", amount(random),
           "quantity", 1 + random.nextInt(20)));
     }
     try (WindowHarness h = new WindowHarness(BUYERS, Duration.ofMinutes(latenessMinutes))) {
@@ -119,6 +121,29 @@ class SlidingWindowOperatorTest {
           .containsExactlyInAnyOrderElementsOf(expected);
       assertThat(h.keyedStateEntries()).isZero();
       assertThat(h.eventTimeTimers()).isZero();
+    }
+  }
+
+  /** A positive amount with 0, 1 or 2 decimal places, so windows differ in scale. */
+  private static String amount(Random random) {
+    String whole = String.valueOf(1 + random.nextInt(500));
+    return switch (random.nextInt(3)) {
+      case 0 -> whole;
+      case 1 -> whole + "." + random.nextInt(10);
+      default -> whole + "." + (10 + random.nextInt(90));
+    };
+  }
+
+  @Test
+  void aLongSumThatOverflowsIsNullUntilTheOverflowingPaneLeaves() throws Exception {
+    try (WindowHarness h = new WindowHarness(BUYERS, Duration.ZERO)) {
+      h.send(
+          order("o1", "2026-03-01T10:05:00Z", "sku", "A", "buyerId", "B1", "amount", "1", "quantity", Long.MAX_VALUE - 10),
+          order("o2", "2026-03-01T10:20:00Z", "sku", "A", "buyerId", "B1", "amount", "1", "quantity", 20));
+      h.watermark("2026-03-01T12:00:00Z");
+
+      assertThat(h.records().stream().map(r -> r.values().get(5)).toList())
+          .containsExactly(Long.MAX_VALUE - 10, null, null, null, 20L);
     }
   }
 
@@ -140,14 +165,17 @@ class SlidingWindowOperatorTest {
         BigDecimal revenue = BigDecimal.ZERO;
         long smallest = Long.MAX_VALUE;
         long largest = Long.MIN_VALUE;
+        long units = 0;
         for (Event o : in) {
+          units += ((Number) o.get(4)).longValue();
           buyers.add(o.get(7));
           revenue = revenue.add((BigDecimal) o.get(5));
           smallest = Math.min(smallest, ((Number) o.get(4)).longValue());
           largest = Math.max(largest, ((Number) o.get(4)).longValue());
         }
         records.add(AggregateWindowTest.describe(new WindowRecord("demand.sliding_buyers", end - size, end,
-            List.of(sku), List.of((long) in.size(), (long) buyers.size(), revenue, smallest, largest))));
+            List.of(sku), List.of((long) in.size(), (long) buyers.size(), revenue, smallest, largest, units,
+                revenue.divide(BigDecimal.valueOf(in.size()), java.math.MathContext.DECIMAL128)))));
       }
     });
     return records;
