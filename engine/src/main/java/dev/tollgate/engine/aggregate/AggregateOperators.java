@@ -92,12 +92,8 @@ public final class AggregateOperators {
           .uid(uid + "/panes");
       records = panes
           .keyBy(new SlidingPanes.PaneKey(), Types.STRING)
-          .window(WindowAssigners.of(plan.window()))
-          .trigger(new WindowCloseTrigger(allowedLateness.toMillis()))
-          .allowedLateness(allowedLateness)
-          .aggregate(new SlidingPanes.PaneMerger(aggregator), new WindowRecordEmitter(plan),
-              accumulatorType, WindowRecordTypeInfo.INSTANCE, WindowRecordTypeInfo.INSTANCE)
-          .name(uid)
+          .transform(uid, WindowRecordTypeInfo.INSTANCE,
+              new SlidingWindowOperator(plan, aggregator.kinds(), allowedLateness.toMillis()))
           .uid(uid);
       late = panes.getSideOutput(lateTag);
     } else {

@@ -13,6 +13,13 @@ final class RunningSum {
   boolean overflow;
   BigDecimal decimalTotal = BigDecimal.ZERO;
   double doubleTotal;
+  /**
+   * Only in a sliding window's running sum ({@link SlotKind#WINDOW_LONG_SUM}, {@link
+   * SlotKind#WINDOW_DECIMAL_SUM}): for long sums, how many of the window's panes have a total large
+   * enough (or overflowed) that merging the panes in order might overflow; for decimal sums, the
+   * latest pane end among the window's panes whose total has the running total's scale.
+   */
+  long windowMark;
 
   RunningSum copy() {
     RunningSum copy = new RunningSum();
@@ -21,6 +28,7 @@ final class RunningSum {
     copy.overflow = overflow;
     copy.decimalTotal = decimalTotal;
     copy.doubleTotal = doubleTotal;
+    copy.windowMark = windowMark;
     return copy;
   }
 

@@ -22,13 +22,14 @@ import org.apache.flink.util.Collector;
  *   <li><b>Panes.</b> Tumbling windows of the pane length (the greatest common divisor of size and
  *       slide, usually the slide) aggregate the events; each closed pane is emitted as (group key,
  *       accumulator) with the pane's last millisecond as timestamp.
- *   <li><b>Windows.</b> The panes, keyed by group again, go into the sliding windows themselves,
- *       whose aggregate merges pane accumulators; each window's record is as if it had counted the
- *       events directly (a pane lies wholly inside every window that covers its timestamp, and
- *       {@code count_distinct} merges exact value sets).
+ *   <li><b>Windows.</b> The panes, keyed by group again, go into {@link SlidingWindowOperator},
+ *       which keeps per group the panes of the current window and emits each window's record as if
+ *       it had counted the events directly (a pane lies wholly inside every window that covers it,
+ *       and {@code count_distinct} keeps exact values), adding the panes that enter a window and
+ *       evicting those that leave it.
  * </ol>
  *
- * Both stages close with the same {@link WindowCloseTrigger} and lateness. A pane is emitted while
+ * Both stages close as {@link WindowCloseTrigger} does, with the same lateness. A pane is emitted while
  * the watermark that closes it is processed, before that watermark reaches the second stage, so a
  * pane always reaches its windows before they close, and the end-of-input rule carries over: a pane
  * or window the input did not reach is not emitted.
@@ -43,8 +44,12 @@ final class SlidingPanes {
 
   /** Tumbling windows of the pane length: the greatest common divisor of size and slide. */
   static TumblingEventTimeWindows paneAssigner(WindowPlan window) {
-    long pane = gcd(window.sizeMillis(), window.slideMillis());
-    return TumblingEventTimeWindows.of(Duration.ofMillis(pane));
+    return TumblingEventTimeWindows.of(Duration.ofMillis(paneMillis(window)));
+  }
+
+  /** The pane length: the greatest common divisor of size and slide. */
+  static long paneMillis(WindowPlan window) {
+    return gcd(window.sizeMillis(), window.slideMillis());
   }
 
   private static long gcd(long a, long b) {
@@ -101,39 +106,6 @@ final class SlidingPanes {
     @Override
     public String getKey(Tuple2<String, Accumulator> pane) {
       return pane.f0;
-    }
-  }
-
-  /**
-   * Stage 2: a window's accumulator is the merge of its panes'. The pane is only read (one pane
-   * goes into every window covering it), the window's accumulator takes the merge.
-   */
-  static final class PaneMerger implements AggregateFunction<Tuple2<String, Accumulator>, Accumulator, WindowRecord> {
-    private static final long serialVersionUID = 1L;
-    private final SelectAggregator select;
-
-    PaneMerger(SelectAggregator select) {
-      this.select = select;
-    }
-
-    @Override
-    public Accumulator createAccumulator() {
-      return select.createAccumulator();
-    }
-
-    @Override
-    public Accumulator add(Tuple2<String, Accumulator> pane, Accumulator accumulator) {
-      return select.merge(accumulator, pane.f1);
-    }
-
-    @Override
-    public WindowRecord getResult(Accumulator accumulator) {
-      return select.getResult(accumulator);
-    }
-
-    @Override
-    public Accumulator merge(Accumulator a, Accumulator b) {
-      return select.merge(a, b);
     }
   }
 }

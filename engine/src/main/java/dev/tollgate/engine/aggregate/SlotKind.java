@@ -7,7 +7,9 @@ import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -142,6 +144,69 @@ enum SlotKind {
       }
       return values;
     }
+  },
+  /**
+   * Not a select item's kind: the running state of a sliding window's long sum ({@link
+   * SlidingWindowOperator}), panes added and evicted by the operator; {@link RunningSum#windowMark}
+   * counts the panes at risk of overflow.
+   */
+  WINDOW_LONG_SUM {
+    @Override Object add(Object state, Object value) { return SUM_LONG.add(state, value); }
+    @Override Object result(Object state) { return SUM_LONG.result(state); }
+    @Override void write(DataOutputView out, Object state) throws IOException { writeWithMark(out, state); }
+    @Override Object read(DataInputView in) throws IOException { return readWithMark(in); }
+  },
+  /**
+   * Not a select item's kind: the running state of a sliding window's decimal sum or average;
+   * {@link RunningSum#windowMark} is the latest pane end holding the total's scale.
+   */
+  WINDOW_DECIMAL_SUM {
+    @Override Object add(Object state, Object value) { return SUM_DECIMAL.add(state, value); }
+    @Override Object result(Object state) { return SUM_DECIMAL.result(state); }
+    @Override void write(DataOutputView out, Object state) throws IOException { writeWithMark(out, state); }
+    @Override Object read(DataInputView in) throws IOException { return readWithMark(in); }
+  },
+  /**
+   * Not a select item's kind: the running {@code count_distinct} state of a sliding window, which
+   * counts for each distinct value the panes of the window holding it ({@link SlidingWindowOperator}),
+   * so a pane leaving the window removes exactly the values no other pane holds. Adding a value
+   * counts one more pane holding it; the result is the number of distinct values.
+   */
+  VALUE_COUNTS {
+    @Override Object create() { return new HashMap<Object, Integer>(); }
+
+    @Override @SuppressWarnings("unchecked") Object add(Object state, Object value) {
+      ((Map<Object, Integer>) state).merge(value, 1, Integer::sum);
+      return state;
+    }
+
+    @Override @SuppressWarnings("unchecked") Object merge(Object a, Object b) {
+      Map<Object, Integer> counts = (Map<Object, Integer>) a;
+      ((Map<Object, Integer>) b).forEach((value, count) -> counts.merge(value, count, Integer::sum));
+      return a;
+    }
+
+    @Override Object result(Object state) { return (long) ((Map<?, ?>) state).size(); }
+
+    @Override Object copy(Object state) { return new HashMap<>((Map<?, ?>) state); }
+
+    @Override void write(DataOutputView out, Object state) throws IOException {
+      Map<?, ?> counts = (Map<?, ?>) state;
+      out.writeInt(counts.size());
+      for (Map.Entry<?, ?> entry : counts.entrySet()) {
+        TaggedValues.write(out, entry.getKey());
+        out.writeInt((Integer) entry.getValue());
+      }
+    }
+
+    @Override Object read(DataInputView in) throws IOException {
+      int size = in.readInt();
+      Map<Object, Integer> counts = new HashMap<>(Math.max(16, size * 2));
+      for (int i = 0; i < size; i++) {
+        counts.put(TaggedValues.read(in), in.readInt());
+      }
+      return counts;
+    }
   };
 
   /** The kind that computes {@code spec}. */
@@ -205,6 +270,17 @@ enum SlotKind {
     sum.overflow = in.readBoolean();
     sum.decimalTotal = TaggedValues.readDecimal(in);
     sum.doubleTotal = in.readDouble();
+    return sum;
+  }
+
+  private static void writeWithMark(DataOutputView out, Object state) throws IOException {
+    SUM_LONG.write(out, state);
+    out.writeLong(((RunningSum) state).windowMark);
+  }
+
+  private static Object readWithMark(DataInputView in) throws IOException {
+    RunningSum sum = (RunningSum) SUM_LONG.read(in);
+    sum.windowMark = in.readLong();
     return sum;
   }
 

@@ -26,6 +26,7 @@ class StateSerializersTest {
     Object[][] values = {
       {true, true}, {5L, 7L}, {new BigDecimal("0.10"), new BigDecimal("2")}, {0.5, 0.25},
       {new BigDecimal("1"), 2L}, {1.0, 2.0}, {"b", "a"}, {3L, 9L}, {"B1", new BigDecimal("10.0")},
+      {5L, 7L}, {new BigDecimal("0.10"), new BigDecimal("2")}, {"B1", "B1", "B2"},
     };
     for (int i = 0; i < kinds.length; i++) {
       for (Object value : values[i]) {
@@ -49,7 +50,7 @@ class StateSerializersTest {
     AccumulatorSerializer serializer = new AccumulatorSerializer(kinds);
     Accumulator original = filled(kinds);
     Object[] expected = {
-      2L, 12L, new BigDecimal("2.10"), 0.75, new BigDecimal("1.5"), 1.5, "a", 9L, 2L,
+      2L, 12L, new BigDecimal("2.10"), 0.75, new BigDecimal("1.5"), 1.5, "a", 9L, 2L, 12L, new BigDecimal("2.10"), 2L,
     };
 
     assertThat(results(kinds, roundTrip(serializer, original))).containsExactly(expected);
@@ -70,7 +71,7 @@ class StateSerializersTest {
     SlotKind[] kinds = SlotKind.values();
     Accumulator empty = roundTrip(new AccumulatorSerializer(kinds), Accumulator.create(kinds));
 
-    assertThat(results(kinds, empty)).containsExactly(0L, null, null, null, null, null, null, null, 0L);
+    assertThat(results(kinds, empty)).containsExactly(0L, null, null, null, null, null, null, null, 0L, null, null, 0L);
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -48,7 +49,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *
  * <pre>
  * java ... dev.tollgate.jobs.bench.demand.DemandBench [--orders 1000000] [--parallelism 2]
- *     [--runs 2] [--state-backend hashmap|rocksdb] [--rules rules] [--file target/bench/orders-1000000.jsonl]
+ *     [--runs 2] [--state-backend hashmap|rocksdb] [--timers rocksdb|heap] [--rules rules]
+ *     [--file target/bench/orders-1000000.jsonl]
  * </pre>
  *
  * The first run includes the JIT's warm-up; later runs show the steady state. Results go in
@@ -63,21 +65,22 @@ public final class DemandBench {
     int parallelism = Integer.parseInt(options.getOrDefault("parallelism", "2"));
     int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
     String stateBackend = options.getOrDefault("state-backend", "hashmap");
+    String timers = options.getOrDefault("timers", "rocksdb");
     Path rules = Path.of(options.getOrDefault("rules", "rules"));
     Path file = Path.of(options.getOrDefault("file", "target/bench/orders-" + orders + ".jsonl"));
 
     RuleSetPlan plan = demandPlan(rules);
     System.out.printf("generating %,d orders into %s%n", orders, file);
     OrderFile.write(file, orders);
-    System.out.printf("demand aggregation, parallelism %d, %s state, %d aggregates:%n",
-        parallelism, stateBackend, plan.aggregates().size());
+    System.out.printf("demand aggregation, parallelism %d, %s state%s, %d aggregates:%n", parallelism, stateBackend,
+        stateBackend.equals("rocksdb") ? " (" + timers + " timers)" : "", plan.aggregates().size());
     for (AggregatePlan aggregate : plan.aggregates()) {
       System.out.printf("  %-36s %s%s%n", aggregate.id(), describe(aggregate.window()),
           aggregate.spike() != null ? ", spike" : "");
     }
     for (int run = 1; run <= runs; run++) {
       long cpuBefore = processCpuNanos();
-      JobExecutionResult result = runOnce(plan, file, parallelism, stateBackend);
+      JobExecutionResult result = runOnce(plan, file, parallelism, stateBackend, timers);
       double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
       long millis = result.getNetRuntime();
       long records = result.<Long>getAccumulatorResult(RECORDS);
@@ -96,6 +99,7 @@ public final class DemandBench {
   }
 
   private static final String RECORDS = "window-records";
+  private static final String TIMER_SERVICE = "state.backend.rocksdb.timer-service.factory";
   private static final String ALERTS = "spike-alerts";
 
   /** The aggregates of the rule set, as the demand job selects them. */
@@ -109,10 +113,11 @@ public final class DemandBench {
     return RuleSelection.parse("kind=aggregate").apply(compilation.plan());
   }
 
-  private static JobExecutionResult runOnce(RuleSetPlan plan, Path file, int parallelism, String stateBackend)
-      throws Exception {
-    StreamExecutionEnvironment env = EmbeddedCluster.environment(parallelism,
-        Configuration.fromMap(Map.of(StateBackendOptions.STATE_BACKEND.key(), stateBackend)));
+  /** @param timers where RocksDB keeps timers: {@code rocksdb} (Flink's default) or {@code heap} */
+  private static JobExecutionResult runOnce(RuleSetPlan plan, Path file, int parallelism, String stateBackend,
+      String timers) throws Exception {
+    StreamExecutionEnvironment env = EmbeddedCluster.environment(parallelism, Configuration.fromMap(Map.of(
+        StateBackendOptions.STATE_BACKEND.key(), stateBackend, TIMER_SERVICE, timers.toUpperCase(Locale.ROOT))));
     FileSource<RawRecord> source = FileSource
         .forRecordStreamFormat(new JsonLinesFormat(file.getFileName().toString()),
             org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()))
@@ -199,7 +204,7 @@ public final class DemandBench {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("usage: DemandBench [--orders N] [--parallelism P] [--runs R]"
-            + " [--state-backend hashmap|rocksdb] [--rules DIR] [--file PATH]");
+            + " [--state-backend hashmap|rocksdb] [--timers rocksdb|heap] [--rules DIR] [--file PATH]");
       }
       options.put(args[i].substring(2), args[++i]);
     }
