@@ -15,8 +15,8 @@ import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventDecoder;
 import dev.tollgate.engine.pipeline.PipelineOptions;
 import dev.tollgate.engine.pipeline.RiskPipeline;
-import dev.tollgate.engine.source.JsonLinesFormat;
 import dev.tollgate.engine.source.RawRecord;
+import dev.tollgate.engine.source.StripedJsonLinesSource;
 import dev.tollgate.jobs.EmbeddedCluster;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -118,12 +117,10 @@ public final class DemandBench {
       String timers) throws Exception {
     StreamExecutionEnvironment env = EmbeddedCluster.environment(parallelism, Configuration.fromMap(Map.of(
         StateBackendOptions.STATE_BACKEND.key(), stateBackend, TIMER_SERVICE, timers.toUpperCase(Locale.ROOT))));
-    FileSource<RawRecord> source = FileSource
-        .forRecordStreamFormat(new JsonLinesFormat(file.getFileName().toString()),
-            org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()))
-        .build();
-    DataStream<RawRecord> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "orders file")
-        .setParallelism(1);
+    // As the backtest reads a file: one stripe of lines per subtask.
+    DataStream<RawRecord> lines = env.fromSource(
+        new StripedJsonLinesSource(org.apache.flink.core.fs.Path.fromLocalFile(file.toFile()), file.getFileName().toString()),
+        WatermarkStrategy.noWatermarks(), "orders file");
     RiskPipeline.Streams streams = RiskPipeline.attach(lines, plan, PipelineOptions.replay(Duration.ofSeconds(5)), null);
     streams.allAggregateRecords().orElseThrow()
         .filter(new Count<WindowRecord>(RECORDS)).sinkTo(new DiscardingSink<>());
