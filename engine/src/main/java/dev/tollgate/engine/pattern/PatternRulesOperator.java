@@ -8,6 +8,7 @@ import dev.tollgate.engine.alert.AlertTypeInfo;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.EventOrder;
 import dev.tollgate.engine.event.EventSerializer;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -7,16 +7,14 @@ import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
+import dev.tollgate.engine.event.EventOrder;
 import dev.tollgate.engine.event.EventSerializer;
 import dev.tollgate.engine.metrics.RuleMetrics;
 import dev.tollgate.engine.rules.MatchContext;
 import dev.tollgate.engine.rules.RuleKeys;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
@@ -30,14 +28,15 @@ import org.apache.flink.util.Collector;
  * events.filter(keys).keyBy(keys)} with {@code keys = RuleKeys.forRules(rules)}.
  *
  * <p>Results do not depend on arrival order: an event that passes some rule's {@code where} is
- * buffered and applied only when the watermark passes its {@code ts}, in {@code (ts, id)} order.
- * Events at or behind the operator's watermark should have been diverted upstream ({@code
- * LateEventFilter}); if one arrives anyway it is applied at the next watermark.
+ * buffered and applied only when the watermark passes its {@code ts}, in {@code (ts, id)} order
+ * ({@link EventOrder}). Events at or behind the operator's watermark should have been rejected
+ * upstream (admission); if one arrives anyway it is applied at the next watermark.
  *
  * <p>Keyed state, per key:
  * <ul>
- *   <li>{@value #PENDING_STATE}: {@code MapState<Long, List<Event>>}, buffered events by ts, each
- *       ts with an event-time timer;
+ *   <li>{@value #PENDING_STATE}: the buffered events, one list in {@code (ts, id)} order, with one
+ *       event-time timer at the earliest: when it fires, everything the watermark passed is applied
+ *       and the timer is set again at the earliest event left;
  *   <li>{@code window/<ruleId>@<version>/...}: per rule, its window ({@link KeyedWindowStore}): a
  *       small summary (aggregates, suppression, the oldest and newest timestamps) read and written
  *       on every event, and the events in map state by timestamp, so an event reads and writes its
@@ -53,10 +52,8 @@ import org.apache.flink.util.Collector;
 public final class WindowedRulesFunction extends KeyedProcessFunction<String, Event, Alert> {
   private static final long serialVersionUID = 1L;
 
-  public static final String PENDING_STATE = "pending";
+  public static final String PENDING_STATE = "pending-events";
   public static final String CLEANUP_STATE = "cleanup-at";
-
-  private static final Comparator<Event> BY_ID = Comparator.comparing(Event::id);
 
   private final List<RulePlan> rules;
   private final EventCatalog catalog;
@@ -65,7 +62,7 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
   private transient WindowedRuleEvaluator[] evaluators;
   private transient RuleMetrics[] metrics;
   private transient KeyedWindowStore[] windows;
-  private transient MapState<Long, List<Event>> pending;
+  private transient ValueState<List<Event>> pending;
   private transient ValueState<Long> cleanupAt;
   private transient MatchContext context;
 
@@ -102,8 +99,8 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
       windows[i] = new KeyedWindowStore(getRuntimeContext(), evaluators[i].stateName(),
           ((RuleBody.Windowed) rules.get(i).body()).aggregates(), eventSerializer);
     }
-    pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-        PENDING_STATE, LongSerializer.INSTANCE, new ListSerializer<>(eventSerializer)));
+    pending = getRuntimeContext().getState(new ValueStateDescriptor<>(
+        PENDING_STATE, new ListSerializer<>(eventSerializer)));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_STATE, LongSerializer.INSTANCE));
     context = new MatchContext();
   }
@@ -113,31 +110,45 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     if (!anyRuleAccepts(event)) {
       return;
     }
-    long ts = event.ts();
-    List<Event> atTs = pending.get(ts);
-    if (atTs == null) {
-      atTs = new ArrayList<>(2);
+    List<Event> buffered = pending.value();
+    if (buffered == null) {
+      buffered = new ArrayList<>(2);
     }
-    atTs.add(event);
-    pending.put(ts, atTs);
-    ctx.timerService().registerEventTimeTimer(ts);
+    if (buffered.isEmpty() || event.ts() < buffered.get(0).ts()) {
+      // The drain timer sits at the earliest buffered ts. One at a later ts is left to fire and
+      // find nothing due: deleting it could delete the cleanup timer at the same time.
+      ctx.timerService().registerEventTimeTimer(event.ts());
+    }
+    EventOrder.insert(buffered, event);
+    pending.update(buffered);
   }
 
   @Override
   public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-    List<Event> due = pending.get(time);
-    if (due != null) {
-      pending.remove(time);
-      List<Event> ordered = new ArrayList<>(due);
-      ordered.sort(BY_ID);
-      for (Event event : ordered) {
-        apply(event, ctx, out);
-      }
-    }
+    drain(ctx, out);
     Long cleanup = cleanupAt.value();
     if (cleanup != null && cleanup <= time) {
       cleanupAt.clear();
       expire(time, ctx);
+    }
+  }
+
+  /** Applies the buffered events the watermark has passed, in order; re-arms the drain timer. */
+  private void drain(OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    List<Event> buffered = pending.value();
+    int due = EventOrder.countAtOrBefore(buffered, ctx.timerService().currentWatermark());
+    if (due == 0) {
+      return;
+    }
+    for (int i = 0; i < due; i++) {
+      apply(buffered.get(i), ctx, out);
+    }
+    if (due == buffered.size()) {
+      pending.clear();
+    } else {
+      List<Event> left = new ArrayList<>(buffered.subList(due, buffered.size()));
+      pending.update(left);
+      ctx.timerService().registerEventTimeTimer(left.get(0).ts());
     }
   }
 

@@ -230,6 +230,26 @@ class WindowedRulesFunctionTest {
   }
 
   @Test
+  void bufferedEventsOfAKeyWaitOnOneDrainTimerAtTheEarliest() throws Exception {
+    harness = open(STRUCTURING);
+
+    send(deposit("t2", "2026-03-01T12:00:00Z", "9000"));
+    send(deposit("t3", "2026-03-01T18:00:00Z", "8800"));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    // an earlier event moves the drain earlier; the later timer stays and later finds nothing due
+    send(deposit("t1", "2026-03-01T09:00:00Z", "9500"));
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+
+    watermark("2026-03-01T12:00:00Z");
+    // t1 and t2 applied in one drain; a drain timer for t3 and the key's cleanup timer remain
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+    watermark("2026-03-01T18:00:00Z");
+    assertThat(harness.extractOutputValues()).singleElement()
+        .satisfies(alert -> assertThat(alert.eventIds()).containsExactly("t1", "t2", "t3"));
+    assertThat(harness.numEventTimeTimers()).as("only the cleanup timer").isEqualTo(1);
+  }
+
+  @Test
   void stateAndTimersGoBackToZeroAfterTheWindowPasses() throws Exception {
     harness = open(STRUCTURING);
 

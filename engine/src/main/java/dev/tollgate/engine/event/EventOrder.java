@@ -1,21 +1,20 @@
-package dev.tollgate.engine.pattern;
+package dev.tollgate.engine.event;
 
-import dev.tollgate.engine.event.Event;
 import java.util.List;
 
 /**
- * The order in which the pattern operator feeds a key's events to its rules: by {@code (ts, id)},
- * as the windowed rules apply them, so that matches do not depend on the order in which parallel
- * readers (topic partitions, file splits) delivered events with the same timestamp.
+ * The order in which keyed rule operators apply a key's buffered events: by {@code (ts, id)}, so
+ * that results do not depend on the order in which parallel readers (topic partitions, file
+ * stripes) delivered events with the same timestamp.
  */
-final class EventOrder {
+public final class EventOrder {
   private EventOrder() {}
 
   /**
    * Adds {@code event} to {@code sorted}, kept in {@code (ts, id)} order (ties keep arrival order).
    * Events mostly arrive in time order, so the place is searched from the end.
    */
-  static void insert(List<Event> sorted, Event event) {
+  public static void insert(List<Event> sorted, Event event) {
     int at = sorted.size();
     while (at > 0 && compare(sorted.get(at - 1), event) > 0) {
       at--;
@@ -24,7 +23,7 @@ final class EventOrder {
   }
 
   /** How many of {@code sorted} (null for none) have a timestamp at or before {@code time}. */
-  static int countAtOrBefore(List<Event> sorted, long time) {
+  public static int countAtOrBefore(List<Event> sorted, long time) {
     if (sorted == null) {
       return 0;
     }
