@@ -76,6 +76,11 @@ final class ClusterFixture implements AutoCloseable {
    * from the earliest offsets, checkpointing every second so results commit quickly.
    */
   Submission riskJob(String prefix, Path rules, String delivery) {
+    return riskJob(prefix, rules, delivery, "1 s");
+  }
+
+  /** @param checkpointInterval e.g. {@code 1 s}; with exactly-once, how long alerts wait to be visible */
+  Submission riskJob(String prefix, Path rules, String delivery, String checkpointInterval) {
     List<String> sets = new ArrayList<>(List.of(
         "job.name=" + prefix + "-risk",
         "kafka.bootstrap-servers=" + broker.bootstrapServers(),
@@ -84,7 +89,7 @@ final class ClusterFixture implements AutoCloseable {
         "topics.alerts=" + prefix + "-alerts",
         "topics.rejected=" + prefix + "-rejected",
         "delivery.guarantee=" + delivery,
-        "checkpoints.interval=1 s",
+        "checkpoints.interval=" + checkpointInterval,
         "checkpoints.dir=" + root.resolve("flink/checkpoints").toUri()));
     return new Submission(JobKind.RISK, null, List.of(SCHEMA, rules), 2, null, sets);
   }
