@@ -1,8 +1,8 @@
 package dev.tollgate.engine.aggregate;
 
+import dev.tollgate.engine.serde.MutableValueSerializer;
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -12,7 +12,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * state never goes through Kryo. The slot kinds are the serializer's whole configuration and are
  * recorded in its snapshot.
  */
-final class AccumulatorSerializer extends TypeSerializer<Accumulator> {
+final class AccumulatorSerializer extends MutableValueSerializer<Accumulator> {
   private static final long serialVersionUID = 1L;
 
   private final SlotKind[] kinds;
@@ -23,16 +23,6 @@ final class AccumulatorSerializer extends TypeSerializer<Accumulator> {
 
   SlotKind[] kinds() {
     return kinds.clone();
-  }
-
-  @Override
-  public boolean isImmutableType() {
-    return false;
-  }
-
-  @Override
-  public TypeSerializer<Accumulator> duplicate() {
-    return this;
   }
 
   @Override
@@ -50,16 +40,6 @@ final class AccumulatorSerializer extends TypeSerializer<Accumulator> {
   }
 
   @Override
-  public Accumulator copy(Accumulator from, Accumulator reuse) {
-    return copy(from);
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
-
-  @Override
   public void serialize(Accumulator accumulator, DataOutputView out) throws IOException {
     for (int i = 0; i < kinds.length; i++) {
       kinds[i].write(out, accumulator.states[i]);
@@ -73,16 +53,6 @@ final class AccumulatorSerializer extends TypeSerializer<Accumulator> {
       states[i] = kinds[i].read(in);
     }
     return new Accumulator(states);
-  }
-
-  @Override
-  public Accumulator deserialize(Accumulator reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

@@ -1,10 +1,10 @@
 package dev.tollgate.engine.aggregate;
 
+import dev.tollgate.engine.serde.MutableValueSerializer;
 import dev.tollgate.engine.serde.TaggedValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -13,20 +13,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * Writes a group's {@link BaselineHistory}: last window bounds, shape (columns, capacity) and the
  * kept rows oldest first. The shape travels with the data, so the serializer has no configuration.
  */
-public final class BaselineHistorySerializer extends TypeSerializer<BaselineHistory> {
+public final class BaselineHistorySerializer extends MutableValueSerializer<BaselineHistory> {
   private static final long serialVersionUID = 1L;
 
   static final BaselineHistorySerializer INSTANCE = new BaselineHistorySerializer();
-
-  @Override
-  public boolean isImmutableType() {
-    return false;
-  }
-
-  @Override
-  public TypeSerializer<BaselineHistory> duplicate() {
-    return this;
-  }
 
   @Override
   public BaselineHistory createInstance() {
@@ -42,16 +32,6 @@ public final class BaselineHistorySerializer extends TypeSerializer<BaselineHist
       copy.push(from.row(i).clone());
     }
     return copy;
-  }
-
-  @Override
-  public BaselineHistory copy(BaselineHistory from, BaselineHistory reuse) {
-    return copy(from);
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -85,16 +65,6 @@ public final class BaselineHistorySerializer extends TypeSerializer<BaselineHist
       history.push(row);
     }
     return history;
-  }
-
-  @Override
-  public BaselineHistory deserialize(BaselineHistory reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

@@ -18,6 +18,9 @@ public final class RawRecordSerializer extends ImmutableValueSerializer<RawRecor
 
   public static final RawRecordSerializer INSTANCE = new RawRecordSerializer();
 
+  /** Writes null as well as text, so every string member is written the same way. */
+  private static final StringSerializer STRINGS = StringSerializer.INSTANCE;
+
   @Override
   public TypeSerializer<RawRecord> duplicate() {
     return this;
@@ -31,12 +34,12 @@ public final class RawRecordSerializer extends ImmutableValueSerializer<RawRecor
       out.writeInt(utf8.length);
       out.write(utf8);
     } else {
-      writeNullable(record.text(), out);
+      STRINGS.serialize(record.text(), out);
     }
-    writeNullable(record.source, out);
+    STRINGS.serialize(record.source, out);
     out.writeInt(record.partition);
     out.writeLong(record.offset);
-    writeNullable(record.eventType, out);
+    STRINGS.serialize(record.eventType, out);
     out.writeLong(record.eventTimeBefore);
   }
 
@@ -48,25 +51,17 @@ public final class RawRecordSerializer extends ImmutableValueSerializer<RawRecor
       utf8 = new byte[in.readInt()];
       in.readFully(utf8);
     } else {
-      text = readNullable(in);
+      text = STRINGS.deserialize(in);
     }
-    String source = readNullable(in);
+    String source = STRINGS.deserialize(in);
     int partition = in.readInt();
     long offset = in.readLong();
-    String eventType = readNullable(in);
+    String eventType = STRINGS.deserialize(in);
     RawRecord record = utf8 != null
         ? RawRecord.ofBytes(utf8, source, partition, offset, eventType)
         : new RawRecord(text, source, partition, offset, eventType);
     record.eventTimeBefore = in.readLong();
     return record;
-  }
-
-  private static void writeNullable(String s, DataOutputView out) throws IOException {
-    StringSerializer.INSTANCE.serialize(s, out);
-  }
-
-  private static String readNullable(DataInputView in) throws IOException {
-    return StringSerializer.INSTANCE.deserialize(in);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.tollgate.engine.window;
 
+import dev.tollgate.engine.serde.MutableValueSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -12,20 +12,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * configuration. {@link #copy} makes a real copy because the heap backend relies on it when a
  * snapshot shares a summary that is about to change.
  */
-public final class WindowSummarySerializer extends TypeSerializer<WindowSummary> {
+public final class WindowSummarySerializer extends MutableValueSerializer<WindowSummary> {
   private static final long serialVersionUID = 1L;
 
   public static final WindowSummarySerializer INSTANCE = new WindowSummarySerializer();
-
-  @Override
-  public boolean isImmutableType() {
-    return false;
-  }
-
-  @Override
-  public TypeSerializer<WindowSummary> duplicate() {
-    return this;
-  }
 
   @Override
   public WindowSummary createInstance() {
@@ -35,16 +25,6 @@ public final class WindowSummarySerializer extends TypeSerializer<WindowSummary>
   @Override
   public WindowSummary copy(WindowSummary from) {
     return from.copy();
-  }
-
-  @Override
-  public WindowSummary copy(WindowSummary from, WindowSummary reuse) {
-    return from.copy();
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -75,16 +55,6 @@ public final class WindowSummarySerializer extends TypeSerializer<WindowSummary>
     summary.newest = newest;
     summary.suppressedUntil = suppressedUntil;
     return summary;
-  }
-
-  @Override
-  public WindowSummary deserialize(WindowSummary reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override
