@@ -61,7 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
         format(classpath, dir, logs, properties, logging);
       }
       JvmProcess process = JvmProcess.start("kafka broker",
-          new JvmCommand(classpath, MAIN_CLASS).jvmOptions(HEAP).jvmOptions(logging).arguments(properties.toString()),
+          new JvmCommand(classpath, MAIN_CLASS).jvmOptions(HEAP).jvmOptions(JvmCommand.LOW_PAUSE_GC).jvmOptions(logging).arguments(properties.toString()),
           dir, logs.resolve("kafka.out"));
       KafkaBroker broker = new KafkaBroker(process, ports.broker());
       broker.awaitReady(timeout);
