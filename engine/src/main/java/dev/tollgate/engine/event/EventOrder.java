@@ -34,7 +34,7 @@ public final class EventOrder {
     return count;
   }
 
-  private static int compare(Event a, Event b) {
+  static int compare(Event a, Event b) {
     int byTime = Long.compare(a.ts(), b.ts());
     return byTime != 0 ? byTime : compareIds(a.id(), b.id());
   }

@@ -8,8 +8,8 @@ import dev.tollgate.engine.alert.AlertTypeInfo;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
-import dev.tollgate.engine.event.EventOrder;
 import dev.tollgate.engine.event.EventSerializer;
+import dev.tollgate.engine.event.EventTimeBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import java.util.Set;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.common.typeutils.base.array.StringArraySerializer;
 import org.apache.flink.cep.configuration.SharedBufferCacheConfig;
@@ -37,6 +37,7 @@ import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.FlinkRuntimeException;
 
 /**
  * One keyed operator that runs many pattern rules sharing a key signature, each on its own Flink
@@ -44,23 +45,23 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p><b>Input and time.</b> Events arrive keyed by the rules' key and are processed in event time
  * (an event's time is its {@code ts}, which the pipeline also makes the record's timestamp), as
- * Flink's {@code CepOperator} does: an event is buffered until the watermark passes it, then the
- * buffered events are fed to every rule that reads their type in {@code (ts, id)} order, so events
- * with the same timestamp give the same matches whatever order they arrived in; each rule's time
- * advances to an event's timestamp before it, then to the watermark. Late events (at or below the
+ * Flink's {@code CepOperator} does: an event waits in the operator's {@link EventTimeBuffer} until a
+ * watermark passes it; then, before that watermark fires any timer, each key's due events are fed to
+ * every rule that reads their type in {@code (ts, id)} order, so events with the same timestamp give
+ * the same matches whatever order they arrived in; each rule's time advances to an event's
+ * timestamp before it, then to the watermark. Late events (at or below the
  * watermark) are filtered upstream; should one arrive anyway it is counted in the {@code
  * numLateRecordsDropped} metric and ignored.
  *
- * <p><b>State</b> (all keyed): {@code pattern-buffered-events} holds the events waiting for the
- * watermark, in {@code (ts, id)} order (one copy per event, shared by the rules; one value, so
- * buffering or draining an event costs one lookup); {@code pattern-active-rules} names the rules
+ * <p><b>State</b>: {@code pattern-pending-events} (operator union list state) holds the events
+ * waiting for the watermark, written at each checkpoint (one copy per event, shared by the rules);
+ * the rest is keyed: {@code pattern-active-rules} names the rules
  * with something in progress for the key, so an event that cannot begin a match skips the others
  * without touching their state. Each rule's state lives under names prefixed with {@code
  * <ruleId>@<version>/}: {@code nfa-state}, the shared buffer's three maps, {@code wake-up}, {@code
  * suppressed-until} and {@code pending-deadlines} (see {@link PatternRuleRunner}). Timers live in
- * one timer service: namespace {@code ""} drains the event buffer (one timer per key, at its
- * earliest buffered timestamp), a rule's {@code id@version} advances that rule. Everything is
- * removed once partial matches expire, deadlines pass and quiet periods end.
+ * one timer service, namespaced by the rule's {@code id@version}; a timer advances that rule.
+ * Everything is removed once partial matches expire, deadlines pass and quiet periods end.
  *
  * <p><b>End of input is not evidence of absence.</b> A bounded input ends with the watermark {@code
  * Long.MAX_VALUE}, which fires every timer. The operator recognises it (timers firing while {@code
@@ -76,11 +77,10 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     implements OneInputStreamOperator<Event, Alert>, Triggerable<Object, String> {
   private static final long serialVersionUID = 1L;
 
-  private static final String DRAIN = "";
   private static final int[] NO_RUNNERS = new int[0];
 
-  /** Keyed state: the events waiting for the watermark, in {@code (ts, id)} order. */
-  static final String BUFFERED_EVENTS = "pattern-buffered-events";
+  /** Operator state: the events waiting for the watermark. */
+  static final String PENDING_EVENTS = "pattern-pending-events";
 
   /** Keyed state: the state ids of the rules with something in progress for the key. */
   static final String ACTIVE_RULES = "pattern-active-rules";
@@ -88,7 +88,9 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   private final List<RulePlan> rules;
   private final TypeSerializer<Event> eventSerializer;
 
-  private transient ValueState<List<Event>> bufferedEvents;
+  private transient EventTimeBuffer<Object> pending;
+  /** The latest watermark this operator received; the time rules advance to when it drains. */
+  private transient long watermark;
   private transient ValueState<String[]> activeRules;
   private transient Map<String, PatternRuleRunner> runnersByStateId;
   /** The runners in a fixed order; a runner's index is its position here. */
@@ -155,10 +157,11 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     super.initializeState(context);
     timeReached = new EventTimeReached();
     timeReached.initialize(context.getOperatorStateStore());
-    bufferedEvents =
-        context
-            .getKeyedStateStore()
-            .getState(new ValueStateDescriptor<>(BUFFERED_EVENTS, new ListSerializer<>(eventSerializer)));
+    watermark = Long.MIN_VALUE;
+    pending = new EventTimeBuffer<>(PENDING_EVENTS, eventSerializer);
+    @SuppressWarnings("unchecked")
+    KeySelector<Event, Object> keys = (KeySelector<Event, Object>) getStateKeySelector1();
+    pending.initialize(context, keys, getRuntimeContext().getTaskInfo());
     activeRules =
         context
             .getKeyedStateStore()
@@ -223,24 +226,11 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     if (runnersOf(event).length == 0) {
       return;
     }
-    if (timestamp <= timers.currentWatermark()) {
+    if (timestamp <= watermark) {
       lateRecords.inc();
       return;
     }
-    List<Event> buffered = bufferedEvents.value();
-    if (buffered == null) {
-      buffered = new ArrayList<>(2);
-    }
-    long earliest = buffered.isEmpty() ? Long.MAX_VALUE : buffered.get(0).ts();
-    if (timestamp < earliest) {
-      // The key's one drain timer sits at its earliest buffered timestamp.
-      if (earliest != Long.MAX_VALUE) {
-        timers.deleteEventTimeTimer(DRAIN, earliest);
-      }
-      timers.registerEventTimeTimer(DRAIN, timestamp);
-    }
-    EventOrder.insert(buffered, event);
-    bufferedEvents.update(buffered);
+    pending.add(getCurrentKey(), event);
   }
 
   private int[] runnersOf(Event event) {
@@ -251,6 +241,8 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   @Override
   public void processWatermark(Watermark mark) throws Exception {
     timeReached.observeWatermark(mark.getTimestamp());
+    watermark = mark.getTimestamp();
+    pending.drain(watermark, this::drain);
     super.processWatermark(mark);
   }
 
@@ -258,31 +250,25 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   public void snapshotState(StateSnapshotContext context) throws Exception {
     super.snapshotState(context);
     timeReached.snapshot();
+    pending.snapshot();
   }
 
   @Override
   public void onEventTime(InternalTimer<Object, String> timer) throws Exception {
-    long watermark = timers.currentWatermark();
-    if (DRAIN.equals(timer.getNamespace())) {
-      drain(watermark);
+    PatternRuleRunner runner = runnersByStateId.get(timer.getNamespace());
+    if (runner == null) {
+      return;
+    }
+    // The key's events up to the watermark were fed to the rules before the watermark fired timers.
+    String[] ids = activeRules.value();
+    readActive(ids);
+    boolean wasActive = active[runner.index()];
+    boolean stillActive = runner.onTimer(watermark, runtime);
+    if (stillActive != wasActive) {
+      active[runner.index()] = stillActive;
+      storeActive();
     } else {
-      PatternRuleRunner runner = runnersByStateId.get(timer.getNamespace());
-      if (runner != null) {
-        // Events buffered before the watermark go first: the rule's time must not pass them (a
-        // watermark that jumps past a window's end would otherwise drop the partial match those
-        // events complete).
-        drain(watermark);
-        String[] ids = activeRules.value();
-        readActive(ids);
-        boolean wasActive = active[runner.index()];
-        boolean stillActive = runner.onTimer(watermark, runtime);
-        if (stillActive != wasActive) {
-          active[runner.index()] = stillActive;
-          storeActive();
-        } else {
-          clearActive(ids);
-        }
-      }
+      clearActive(ids);
     }
   }
 
@@ -292,26 +278,27 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   }
 
   /**
-   * Feeds the current key's buffered events up to the watermark to the rules, in {@code (ts, id)}
-   * order, then re-arms the key's drain timer at the earliest timestamp left. The drain timer fires
-   * once per key and watermark that passed something; a rule's timer drains first too, and a drain
-   * timer that then finds nothing due costs one state lookup.
+   * Feeds one key's due events to the rules, in {@code (ts, id)} order, and advances the rules it
+   * ran to the watermark.
    *
    * <p>A rule runs for an event only if it has something in progress for the key or the event
    * could begin a match: with many rules on one key, an event costs the rules it concerns, plus
    * one start-condition test for each of the others.
    */
-  private void drain(long watermark) throws Exception {
-    List<Event> buffered = bufferedEvents.value();
-    int due = EventOrder.countAtOrBefore(buffered, watermark);
-    if (due == 0) {
-      return;
+  private void drain(Object key, List<Event> due) {
+    setCurrentKey(key);
+    try {
+      feed(due);
+    } catch (Exception e) {
+      throw new FlinkRuntimeException("pattern rules failed on key " + key, e);
     }
+  }
+
+  private void feed(List<Event> due) throws Exception {
     String[] ids = activeRules.value();
     readActive(ids);
     int touchedCount = 0;
-    for (int i = 0; i < due; i++) {
-      Event event = buffered.get(i);
+    for (Event event : due) {
       long timestamp = event.ts();
       for (int index : runnersOf(event)) {
         PatternRuleRunner runner = runners[index];
@@ -327,13 +314,6 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
         runner.advanceTo(timestamp, runtime);
         runner.process(event, timestamp, runtime);
       }
-    }
-    if (due == buffered.size()) {
-      bufferedEvents.clear();
-    } else {
-      List<Event> left = new ArrayList<>(buffered.subList(due, buffered.size()));
-      bufferedEvents.update(left);
-      timers.registerEventTimeTimer(DRAIN, left.get(0).ts());
     }
     boolean changed = false;
     for (int t = 0; t < touchedCount; t++) {
@@ -420,7 +400,6 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
 
     @Override
     public long absenceHorizon() {
-      long watermark = timers.currentWatermark();
       return watermark == Long.MAX_VALUE ? timeReached.reached() : watermark;
     }
   }

@@ -19,7 +19,7 @@ import dev.tollgate.engine.event.Rejected;
 import dev.tollgate.engine.pattern.PatternRulesOperator;
 import dev.tollgate.engine.rules.RuleKeys;
 import dev.tollgate.engine.rules.SingleEventRules;
-import dev.tollgate.engine.window.WindowedRulesFunction;
+import dev.tollgate.engine.window.WindowedRulesOperator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -134,10 +134,8 @@ public final class RiskPipeline {
       RuleKeys keys = RuleKeys.forRules(group.rules());
       alerts.add(onTime.filter(keys).setParallelism(raw.getParallelism()).uid(uidPrefix + "windowed-input/" + group.signature()).name("keyed by " + group.signature())
           .keyBy(keys)
-          .process(new WindowedRulesFunction(group.rules(), catalog))
-          .returns(alertType)
-          .uid(uidPrefix + "windowed/" + group.signature())
-          .name("windowed rules by " + group.signature()));
+          .transform("windowed rules by " + group.signature(), alertType, new WindowedRulesOperator(group.rules(), catalog))
+          .uid(uidPrefix + "windowed/" + group.signature()));
     }
     for (RuleGroups.Group group : RuleGroups.of(plan.rules(), RuleBody.Pattern.class)) {
       RuleKeys keys = RuleKeys.forRules(group.rules());

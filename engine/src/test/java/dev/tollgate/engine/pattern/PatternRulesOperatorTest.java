@@ -105,14 +105,15 @@ class PatternRulesOperatorTest {
   }
 
   @Test
-  void aKeyHoldsOneDrainTimerAtItsEarliestBufferedTimestamp() throws Exception {
+  void eventsWaitingForTheWatermarkHoldNoTimerAndNoKeyedState() throws Exception {
     try (PatternHarness h = PatternHarness.running(cardTesting().build())) {
       h.send(
           payment("p2", "03-01T09:01", "C1", "US", "1"),
           payment("p3", "03-01T09:02", "C1", "US", "1"),
           payment("p1", "03-01T09:00", "C1", "US", "1"));
 
-      assertThat(h.eventTimeTimers()).isOne();
+      assertThat(h.eventTimeTimers()).isZero();
+      assertThat(h.keyedStateEntries()).isZero();
 
       h.watermark(at("03-01T09:01")).send(payment("hit", "03-01T09:03", "C1", "FR", "900"));
       h.watermark(at("03-01T10:00"));

@@ -9,12 +9,11 @@ import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventSerializer;
 import dev.tollgate.engine.pattern.PatternRulesOperator;
 import dev.tollgate.engine.rules.RuleKeys;
-import dev.tollgate.engine.window.WindowedRulesFunction;
+import dev.tollgate.engine.window.WindowedRulesOperator;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -31,7 +30,7 @@ final class KeyedRulesHarness implements AutoCloseable {
     keys = RuleKeys.forRules(List.of(rule));
     OneInputStreamOperator<Event, Alert> operator = rule.body() instanceof RuleBody.Pattern
         ? new PatternRulesOperator(List.of(rule), new EventSerializer(catalog))
-        : new KeyedProcessOperator<>(new WindowedRulesFunction(List.of(rule), catalog));
+        : new WindowedRulesOperator(List.of(rule), catalog);
     harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, keys, Types.STRING);
     harness.setup(new AlertTypeInfo(catalog).createSerializer(new SerializerConfigImpl()));
     harness.open();

@@ -9,50 +9,62 @@ import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventOrder;
 import dev.tollgate.engine.event.EventSerializer;
+import dev.tollgate.engine.event.EventTimeBuffer;
 import dev.tollgate.engine.metrics.RuleMetrics;
 import dev.tollgate.engine.rules.MatchContext;
 import dev.tollgate.engine.rules.RuleKeys;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * All windowed aggregate rules that share one key, in one keyed operator, so an event is keyed,
  * shuffled and buffered once however many rules read it. Apply it to {@code
  * events.filter(keys).keyBy(keys)} with {@code keys = RuleKeys.forRules(rules)}.
  *
- * <p>Results do not depend on arrival order: an event that passes some rule's {@code where} is
- * buffered and applied only when the watermark passes its {@code ts}, in {@code (ts, id)} order
- * ({@link EventOrder}). Events at or behind the operator's watermark should have been rejected
- * upstream (admission); if one arrives anyway it is applied at the next watermark.
+ * <p>Results do not depend on arrival order: an event that passes some rule's {@code where} waits
+ * in the operator's {@link EventTimeBuffer} and is applied when a watermark passes its {@code ts},
+ * in {@code (ts, id)} order ({@link EventOrder}), before that watermark fires any timer. Events at
+ * or behind the operator's watermark should have been rejected upstream (admission); if one
+ * arrives anyway it is applied at the next watermark.
  *
- * <p>Keyed state, per key:
+ * <p>State:
  * <ul>
- *   <li>{@value #PENDING_STATE}: the buffered events, one list in {@code (ts, id)} order, with one
- *       event-time timer at the earliest: when it fires, everything the watermark passed is applied
- *       and the timer is set again at the earliest event left;
- *   <li>{@code window/<ruleId>@<version>/...}: per rule, its window ({@link KeyedWindowStore}): a
- *       small summary (aggregates, suppression, the oldest and newest timestamps) read and written
- *       on every event, and the events in map state by timestamp, so an event reads and writes its
- *       own bytes and not the window's; a new rule version starts empty and rules never see each
- *       other's state;
- *   <li>{@value #CLEANUP_STATE}: the time of the key's one cleanup timer, at or before the time
- *       everything the key holds will have expired.
+ *   <li>{@value #PENDING_STATE} (operator union list state): the buffered events, written at each
+ *       checkpoint; a restore gives each subtask the events of its key groups;
+ *   <li>{@code window/<ruleId>@<version>/...} (keyed): per rule, its window ({@link
+ *       KeyedWindowStore}): a small summary (aggregates, suppression, the oldest and newest
+ *       timestamps) read and written on every event, and the events in map state by timestamp, so
+ *       an event reads and writes its own bytes and not the window's; a new rule version starts
+ *       empty and rules never see each other's state;
+ *   <li>{@value #CLEANUP_STATE} (keyed): the time of the key's one cleanup timer, at or before the
+ *       time everything the key holds will have expired.
  * </ul>
  * When that timer fires, every window is expired, and cleared when empty; if some are not, the
  * timer is armed again for when they expire: a key that goes quiet leaves no state and no timers
  * behind.
+ *
+ * <p>Output: {@link Alert}s (type information: {@code AlertTypeInfo}), each with the time of the
+ * event that fired it as the record timestamp.
  */
-public final class WindowedRulesFunction extends KeyedProcessFunction<String, Event, Alert> {
+public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
+    implements OneInputStreamOperator<Event, Alert>, Triggerable<String, VoidNamespace> {
   private static final long serialVersionUID = 1L;
 
-  public static final String PENDING_STATE = "pending-events";
+  public static final String PENDING_STATE = "windowed-pending-events";
   public static final String CLEANUP_STATE = "cleanup-at";
 
   private final List<RulePlan> rules;
@@ -62,14 +74,16 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
   private transient WindowedRuleEvaluator[] evaluators;
   private transient RuleMetrics[] metrics;
   private transient KeyedWindowStore[] windows;
-  private transient ValueState<List<Event>> pending;
+  private transient EventTimeBuffer<String> pending;
   private transient ValueState<Long> cleanupAt;
+  private transient InternalTimerService<VoidNamespace> timers;
+  private transient TimestampedCollector<Alert> out;
   private transient MatchContext context;
 
   /**
-   * @param rules enabled windowed rules with the same key fields (see {@link WindowedRuleGroups})
+   * @param rules enabled windowed rules with the same key fields
    */
-  public WindowedRulesFunction(List<RulePlan> rules, EventCatalog catalog) {
+  public WindowedRulesOperator(List<RulePlan> rules, EventCatalog catalog) {
     for (RulePlan rule : rules) {
       if (!(rule.body() instanceof RuleBody.Windowed) || rule.metadata().mode() == Mode.DISABLED) {
         throw new IllegalArgumentException(rule.id() + " is not an enabled windowed rule");
@@ -80,14 +94,21 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     this.keys = RuleKeys.forRules(rules);
   }
 
-  /** The key selector and filter to apply before this function. */
+  /** The key selector and filter to apply before this operator. */
   public RuleKeys keys() {
     return keys;
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public void open(OpenContext openContext) {
+  public void initializeState(StateInitializationContext context) throws Exception {
+    super.initializeState(context);
+    pending = new EventTimeBuffer<>(PENDING_STATE, new EventSerializer(catalog));
+    pending.initialize(context, keys, getRuntimeContext().getTaskInfo());
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
     ExpressionCompiler compiler = new ExpressionCompiler();
     EventSerializer eventSerializer = new EventSerializer(catalog);
     evaluators = new WindowedRuleEvaluator[rules.size()];
@@ -99,56 +120,51 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
       windows[i] = new KeyedWindowStore(getRuntimeContext(), evaluators[i].stateName(),
           ((RuleBody.Windowed) rules.get(i).body()).aggregates(), eventSerializer);
     }
-    pending = getRuntimeContext().getState(new ValueStateDescriptor<>(
-        PENDING_STATE, new ListSerializer<>(eventSerializer)));
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_STATE, LongSerializer.INSTANCE));
+    timers = getInternalTimerService("windowed-rule-cleanup", VoidNamespaceSerializer.INSTANCE, this);
+    out = new TimestampedCollector<>(output);
     context = new MatchContext();
   }
 
   @Override
-  public void processElement(Event event, Context ctx, Collector<Alert> out) throws Exception {
-    if (!anyRuleAccepts(event)) {
-      return;
+  public void processElement(StreamRecord<Event> record) {
+    Event event = record.getValue();
+    if (anyRuleAccepts(event)) {
+      pending.add((String) getCurrentKey(), event);
     }
-    List<Event> buffered = pending.value();
-    if (buffered == null) {
-      buffered = new ArrayList<>(2);
-    }
-    if (buffered.isEmpty() || event.ts() < buffered.get(0).ts()) {
-      // The drain timer sits at the earliest buffered ts. One at a later ts is left to fire and
-      // find nothing due: deleting it could delete the cleanup timer at the same time.
-      ctx.timerService().registerEventTimeTimer(event.ts());
-    }
-    EventOrder.insert(buffered, event);
-    pending.update(buffered);
   }
 
   @Override
-  public void onTimer(long time, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-    drain(ctx, out);
+  public void processWatermark(Watermark mark) throws Exception {
+    pending.drain(mark.getTimestamp(), this::applyAll);
+    super.processWatermark(mark);
+  }
+
+  @Override
+  public void snapshotState(StateSnapshotContext context) throws Exception {
+    super.snapshotState(context);
+    pending.snapshot();
+  }
+
+  @Override
+  public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
     Long cleanup = cleanupAt.value();
-    if (cleanup != null && cleanup <= time) {
+    if (cleanup != null && cleanup <= timer.getTimestamp()) {
       cleanupAt.clear();
-      expire(time, ctx);
+      expire(timer.getTimestamp());
     }
   }
 
-  /** Applies the buffered events the watermark has passed, in order; re-arms the drain timer. */
-  private void drain(OnTimerContext ctx, Collector<Alert> out) throws Exception {
-    List<Event> buffered = pending.value();
-    int due = EventOrder.countAtOrBefore(buffered, ctx.timerService().currentWatermark());
-    if (due == 0) {
-      return;
-    }
-    for (int i = 0; i < due; i++) {
-      apply(buffered.get(i), ctx, out);
-    }
-    if (due == buffered.size()) {
-      pending.clear();
-    } else {
-      List<Event> left = new ArrayList<>(buffered.subList(due, buffered.size()));
-      pending.update(left);
-      ctx.timerService().registerEventTimeTimer(left.get(0).ts());
+  @Override
+  public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
+    // Windowed rules run in event time only.
+  }
+
+  /** Applies one key's due events, in order. */
+  private void applyAll(String key, List<Event> events) {
+    setCurrentKey(key);
+    for (Event event : events) {
+      apply(event);
     }
   }
 
@@ -164,7 +180,7 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
     return accepted;
   }
 
-  private void apply(Event event, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+  private void apply(Event event) {
     Object[] keyValues = null;
     long cleanup = Long.MIN_VALUE;
     for (int i = 0; i < evaluators.length; i++) {
@@ -183,15 +199,16 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
       windows[i].update(window);
       if (alert != null) {
         metrics[i].alerts().inc();
+        out.setAbsoluteTimestamp(event.ts());
         out.collect(alert);
       }
       cleanup = Math.max(cleanup, evaluator.cleanupTime(window));
     }
-    scheduleCleanup(cleanup, ctx);
+    scheduleCleanup(cleanup);
   }
 
   /** Expires every rule's window at {@code time}; clears what is empty, reschedules the rest. */
-  private void expire(long time, OnTimerContext ctx) throws Exception {
+  private void expire(long time) {
     long next = Long.MIN_VALUE;
     for (int i = 0; i < evaluators.length; i++) {
       WindowSummary window = windows[i].summary();
@@ -205,7 +222,7 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
         next = Math.max(next, evaluators[i].cleanupTime(window));
       }
     }
-    scheduleCleanup(next, ctx);
+    scheduleCleanup(next);
   }
 
   /**
@@ -214,11 +231,15 @@ public final class WindowedRulesFunction extends KeyedProcessFunction<String, Ev
    * the time the remaining windows expire. Moving it on every event would cost a timer deletion and
    * registration per event; letting it fire early costs one expiry pass per window length.
    */
-  private void scheduleCleanup(long time, OnTimerContext ctx) throws Exception {
-    if (time == Long.MIN_VALUE || cleanupAt.value() != null) {
-      return;
+  private void scheduleCleanup(long time) {
+    try {
+      if (time == Long.MIN_VALUE || cleanupAt.value() != null) {
+        return;
+      }
+      timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
+      cleanupAt.update(time);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    ctx.timerService().registerEventTimeTimer(time);
-    cleanupAt.update(time);
   }
 }

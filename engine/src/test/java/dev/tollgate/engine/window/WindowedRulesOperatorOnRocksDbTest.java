@@ -4,7 +4,7 @@ import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 
 /** Every windowed-rule operator test again on RocksDB, where each state access is serialized. */
-class WindowedRulesFunctionOnRocksDbTest extends WindowedRulesFunctionTest {
+class WindowedRulesOperatorOnRocksDbTest extends WindowedRulesOperatorTest {
   @Override
   StateBackend stateBackend() {
     return new EmbeddedRocksDBStateBackend();

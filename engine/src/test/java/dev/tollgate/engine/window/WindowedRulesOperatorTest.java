@@ -34,13 +34,14 @@ import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.RocksDBKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class WindowedRulesFunctionTest {
+class WindowedRulesOperatorTest {
+  private static final int MAX_PARALLELISM = 128;
   private static final EventCatalog CATALOG = new EventCatalog(List.of(Schemas.TRANSACTION));
   private static final PlanExpr TYPE = field("type", 3, STRING);
   private static final PlanExpr AMOUNT = field("amount", 4, DECIMAL);
@@ -230,23 +231,50 @@ class WindowedRulesFunctionTest {
   }
 
   @Test
-  void bufferedEventsOfAKeyWaitOnOneDrainTimerAtTheEarliest() throws Exception {
+  void bufferedEventsWaitInMemoryWithoutTimersOrKeyedState() throws Exception {
     harness = open(STRUCTURING);
 
     send(deposit("t2", "2026-03-01T12:00:00Z", "9000"));
     send(deposit("t3", "2026-03-01T18:00:00Z", "8800"));
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-    // an earlier event moves the drain earlier; the later timer stays and later finds nothing due
     send(deposit("t1", "2026-03-01T09:00:00Z", "9500"));
-    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(stateEntries()).isZero();
 
     watermark("2026-03-01T12:00:00Z");
-    // t1 and t2 applied in one drain; a drain timer for t3 and the key's cleanup timer remain
-    assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+    // t1 and t2 applied, in time order; the key's cleanup timer is armed
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertThat(harness.extractOutputValues()).isEmpty();
     watermark("2026-03-01T18:00:00Z");
     assertThat(harness.extractOutputValues()).singleElement()
         .satisfies(alert -> assertThat(alert.eventIds()).containsExactly("t1", "t2", "t3"));
     assertThat(harness.numEventTimeTimers()).as("only the cleanup timer").isEqualTo(1);
+  }
+
+  @Test
+  void bufferedEventsSurviveARestoreAtAnotherParallelism() throws Exception {
+    harness = open(STRUCTURING);
+    send(deposit("t1", "2026-03-01T09:00:00Z", "9500"));
+    send(deposit("t2", "2026-03-01T12:00:00Z", "9000"));
+    send(deposit("t3", "2026-03-01T18:00:00Z", "8800"));
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+    harness.close();
+
+    List<Alert> alerts = new ArrayList<>();
+    for (int subtask = 0; subtask < 2; subtask++) {
+      OperatorSubtaskState part = AbstractStreamOperatorTestHarness.repartitionOperatorState(
+          snapshot, MAX_PARALLELISM, 1, 2, subtask);
+      harness = harness(MAX_PARALLELISM, 2, subtask, STRUCTURING);
+      harness.setup();
+      harness.initializeState(part);
+      harness.open();
+      watermark("2026-03-02T00:00:00Z");
+      alerts.addAll(harness.extractOutputValues());
+      harness.close();
+    }
+    harness = null;
+
+    assertThat(alerts).singleElement()
+        .satisfies(alert -> assertThat(alert.eventIds()).containsExactly("t1", "t2", "t3"));
   }
 
   @Test
@@ -454,7 +482,7 @@ class WindowedRulesFunctionTest {
     harness.processWatermark(new Watermark(millis(iso)));
   }
 
-  /** The state backend the operator runs on; {@link WindowedRulesFunctionOnRocksDbTest} runs every test on RocksDB. */
+  /** The state backend the operator runs on; {@link WindowedRulesOperatorOnRocksDbTest} runs every test on RocksDB. */
   StateBackend stateBackend() {
     return new HashMapStateBackend();
   }
@@ -466,9 +494,14 @@ class WindowedRulesFunctionTest {
   }
 
   private KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> harness(RulePlan... rules) throws Exception {
-    WindowedRulesFunction function = new WindowedRulesFunction(List.of(rules), CATALOG);
-    KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> h =
-        new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function), function.keys(), Types.STRING);
+    return harness(MAX_PARALLELISM, 1, 0, rules);
+  }
+
+  private KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> harness(
+      int maxParallelism, int parallelism, int subtask, RulePlan... rules) throws Exception {
+    WindowedRulesOperator operator = new WindowedRulesOperator(List.of(rules), CATALOG);
+    KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> h = new KeyedOneInputStreamOperatorTestHarness<>(
+        operator, operator.keys(), Types.STRING, maxParallelism, parallelism, subtask);
     h.setStateBackend(stateBackend());
     return h;
   }
