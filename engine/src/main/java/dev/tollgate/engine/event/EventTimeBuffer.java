@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.state.ListState;
@@ -17,8 +17,8 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 
 /**
  * The events a keyed operator instance holds until the watermark passes them, with their keys, in
- * one queue in {@link EventOrder} ({@code (ts, id)}) order. A watermark then hands them out in that
- * order, key by key in the order of each key's first due event.
+ * {@link EventOrder} ({@code (ts, id)}) order. A watermark then hands them out in that order, key
+ * by key in the order of each key's first due event.
  *
  * <p>One queue per operator instance, not a buffer in each key's state with a drain timer per key:
  * buffering and draining an event then costs a heap insertion and removal in memory rather than
@@ -37,7 +37,9 @@ public final class EventTimeBuffer<K> {
 
   private final String stateName;
   private final TypeSerializer<Event> eventSerializer;
-  private final PriorityQueue<Pending<K>> queue = new PriorityQueue<>(ORDER);
+  /** The buffered events by timestamp, each bucket in arrival order. */
+  private final TreeMap<Long, List<Pending<K>>> byTime = new TreeMap<>();
+  private int size;
   private ListState<Event> checkpointed;
 
   /** An event waiting for the watermark, with the key it arrived under. */
@@ -62,27 +64,29 @@ public final class EventTimeBuffer<K> {
         maxParallelism, task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
     checkpointed = context.getOperatorStateStore()
         .getUnionListState(new ListStateDescriptor<>(stateName, eventSerializer));
-    queue.clear();
+    byTime.clear();
+    size = 0;
     if (context.isRestored()) {
       for (Event event : checkpointed.get()) {
         K key = keys.getKey(event);
         if (keyGroups.contains(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism))) {
-          queue.add(new Pending<>(key, event));
+          add(key, event);
         }
       }
     }
   }
 
   public void add(K key, Event event) {
-    queue.add(new Pending<>(key, event));
+    byTime.computeIfAbsent(event.ts(), ts -> new ArrayList<>(1)).add(new Pending<>(key, event));
+    size++;
   }
 
   public boolean isEmpty() {
-    return queue.isEmpty();
+    return size == 0;
   }
 
   public int size() {
-    return queue.size();
+    return size;
   }
 
   /**
@@ -91,26 +95,34 @@ public final class EventTimeBuffer<K> {
    * Returns how many events were handed out.
    */
   public int drain(long watermark, BiConsumer<K, List<Event>> apply) {
-    if (queue.isEmpty() || queue.peek().event.ts() > watermark) {
+    if (size == 0 || byTime.firstKey() > watermark) {
       return 0;
     }
     // Most keys have one due event per watermark: a key's list starts as a singleton.
     LinkedHashMap<K, List<Event>> byKey = new LinkedHashMap<>();
     int count = 0;
-    while (!queue.isEmpty() && queue.peek().event.ts() <= watermark) {
-      Pending<K> next = queue.poll();
-      byKey.computeIfAbsent(next.key, key -> new ArrayList<>(1)).add(next.event);
-      count++;
+    while (!byTime.isEmpty() && byTime.firstKey() <= watermark) {
+      List<Pending<K>> bucket = byTime.pollFirstEntry().getValue();
+      if (bucket.size() > 1) {
+        bucket.sort(ORDER); // stable: equal ids keep arrival order
+      }
+      for (Pending<K> next : bucket) {
+        byKey.computeIfAbsent(next.key, key -> new ArrayList<>(1)).add(next.event);
+      }
+      count += bucket.size();
     }
+    size -= count;
     byKey.forEach(apply);
     return count;
   }
 
   /** Writes the buffered events to the operator state; call from the operator's {@code snapshotState}. */
   public void snapshot() throws Exception {
-    List<Event> events = new ArrayList<>(queue.size());
-    for (Pending<K> pending : queue) {
-      events.add(pending.event);
+    List<Event> events = new ArrayList<>(size);
+    for (List<Pending<K>> bucket : byTime.values()) {
+      for (Pending<K> pending : bucket) {
+        events.add(pending.event);
+      }
     }
     checkpointed.update(events);
   }
