@@ -183,6 +183,10 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
   private void apply(Event event) {
     Object[] keyValues = null;
     long cleanup = Long.MIN_VALUE;
+    // A key that holds a window has its cleanup timer armed (armed with the first window, re-armed
+    // by expire while any is left), so only a key new to every rule reading the event needs the
+    // cleanup-at read: on RocksDB one point lookup less per event.
+    boolean timerArmed = false;
     for (int i = 0; i < evaluators.length; i++) {
       WindowedRuleEvaluator evaluator = evaluators[i];
       if (!evaluator.accepts(event, context)) {
@@ -194,6 +198,8 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
       WindowSummary window = windows[i].summary();
       if (window == null) {
         window = evaluator.emptyWindow();
+      } else {
+        timerArmed = true;
       }
       Alert alert = evaluator.onEvent(windows[i], window, event, keyValues, context);
       windows[i].update(window);
@@ -204,7 +210,9 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
       }
       cleanup = Math.max(cleanup, evaluator.cleanupTime(window));
     }
-    scheduleCleanup(cleanup);
+    if (!timerArmed) {
+      scheduleCleanup(cleanup);
+    }
   }
 
   /** Expires every rule's window at {@code time}; clears what is empty, reschedules the rest. */
