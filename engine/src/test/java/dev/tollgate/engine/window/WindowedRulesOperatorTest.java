@@ -39,6 +39,8 @@ import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WindowedRulesOperatorTest {
   private static final int MAX_PARALLELISM = 128;
@@ -110,28 +112,21 @@ class WindowedRulesOperatorTest {
     assertThat(harness.extractOutputValues()).hasSize(1);
   }
 
-  @Test
-  void eventExactlyAWindowOldIsOutside() throws Exception {
+  /** The window of the third deposit (at 2026-03-02T00:00) is {@code (t - 24h, t]}. */
+  @ParameterizedTest(name = "first deposit at {0}: {1} alert(s)")
+  @CsvSource({
+      "2026-03-01T00:00:00Z, 0", // exactly a window old: outside
+      "2026-03-01T00:00:00.001Z, 1", // just inside
+  })
+  void windowExcludesAnEventExactlyAWindowOldAndCountsOneJustInside(String firstDeposit, int alerts) throws Exception {
     harness = open(STRUCTURING);
 
-    send(deposit("t1", "2026-03-01T00:00:00Z", "9500"));
+    send(deposit("t1", firstDeposit, "9500"));
     send(deposit("t2", "2026-03-01T12:00:00Z", "9000"));
     send(deposit("t3", "2026-03-02T00:00:00Z", "8800"));
     watermark("2026-03-03T00:00:00Z");
 
-    assertThat(harness.extractOutputValues()).isEmpty();
-  }
-
-  @Test
-  void eventJustInsideTheWindowCounts() throws Exception {
-    harness = open(STRUCTURING);
-
-    send(deposit("t1", "2026-03-01T00:00:00.001Z", "9500"));
-    send(deposit("t2", "2026-03-01T12:00:00Z", "9000"));
-    send(deposit("t3", "2026-03-02T00:00:00Z", "8800"));
-    watermark("2026-03-03T00:00:00Z");
-
-    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.extractOutputValues()).hasSize(alerts);
   }
 
   @Test
