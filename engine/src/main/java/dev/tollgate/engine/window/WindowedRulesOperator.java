@@ -121,7 +121,9 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
           ((RuleBody.Windowed) rules.get(i).body()).aggregates(), eventSerializer);
     }
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_STATE, LongSerializer.INSTANCE));
-    timers = getInternalTimerService("windowed-rule-cleanup", VoidNamespaceSerializer.INSTANCE, this);
+    // The name KeyedProcessOperator gives its timers, which ran these rules before: cleanup timers
+    // in savepoints of those builds restore into this service and still fire.
+    timers = getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this);
     out = new TimestampedCollector<>(output);
     context = new MatchContext();
   }
