@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -80,12 +81,23 @@ public final class Backtest {
     for (OutputLine.Kind kind : OutputLine.Kind.values()) {
       collected.put(kind, new ArrayList<>());
     }
+    // Lines wait in memory until the job ends, to be sorted: each is reduced to what writing and
+    // the report still need as it arrives (window records are tallied for the report at once, and
+    // rule ids are kept once), so a long backtest's heap holds little more than the JSON itself.
+    AggregateLeaders leaders = new AggregateLeaders(enabledAggregates(plan));
+    Map<String, String> sources = new HashMap<>();
     JobExecutionResult result;
     try (CloseableIterator<OutputLine> lines = outputs.collectAsync()) {
       JobClient job = env.executeAsync("tollgate backtest");
       try (ProgressTicker ticker = ProgressTicker.start(options.progress())) {
         while (lines.hasNext()) {
           OutputLine line = lines.next();
+          line.source = line.source == null ? null : sources.computeIfAbsent(line.source, source -> source);
+          if (line.kind == OutputLine.Kind.AGGREGATE) {
+            leaders.add(line);
+            line.group = null;
+            line.measure = null;
+          }
           collected.get(line.kind).add(line);
         }
       }
@@ -102,30 +114,24 @@ public final class Backtest {
     write(options.outDir().resolve("cases.jsonl"), collected.get(OutputLine.Kind.CASE));
     writeRouted(options.outDir().resolve("routed"), plan, collected.get(OutputLine.Kind.ROUTED));
 
-    BacktestReport report = report(plan, options, collected, result, elapsed);
+    BacktestReport report = report(plan, options, collected, leaders, result, elapsed);
     Files.writeString(options.outDir().resolve("summary.json"), SummaryJson.encode(report), StandardCharsets.UTF_8);
     return report;
   }
 
   private static BacktestReport report(RuleSetPlan plan, Options options, Map<OutputLine.Kind, List<OutputLine>> collected,
-      JobExecutionResult result, Duration elapsed) throws IOException {
+      AggregateLeaders leaders, JobExecutionResult result, Duration elapsed) throws IOException {
     SortedMap<String, Long> alertsPerRule = new TreeMap<>();
     for (RulePlan rule : plan.rules()) {
       if (rule.metadata().mode() != Mode.DISABLED) {
         alertsPerRule.put(rule.id(), 0L);
       }
     }
-    List<AggregatePlan> aggregates = new ArrayList<>();
-    for (AggregatePlan aggregate : plan.aggregates()) {
-      if (aggregate.metadata().mode() != Mode.DISABLED) {
-        aggregates.add(aggregate);
-        if (aggregate.spike() != null) {
-          alertsPerRule.put(aggregate.id(), 0L);
-        }
+    for (AggregatePlan aggregate : enabledAggregates(plan)) {
+      if (aggregate.spike() != null) {
+        alertsPerRule.put(aggregate.id(), 0L);
       }
     }
-    AggregateLeaders leaders = new AggregateLeaders(aggregates);
-    collected.get(OutputLine.Kind.AGGREGATE).forEach(leaders::add);
     for (OutputLine alert : collected.get(OutputLine.Kind.ALERT)) {
       alertsPerRule.merge(alert.source, 1L, Long::sum);
     }
@@ -148,6 +154,10 @@ public final class Backtest {
     }
     return new BacktestReport(inputLines, processed, forAggregatesOnly, rejectedByReason, alertsPerRule,
         collected.get(OutputLine.Kind.AGGREGATE).size(), leaders.result(LEADING_GROUPS), elapsed, effectiveness);
+  }
+
+  private static List<AggregatePlan> enabledAggregates(RuleSetPlan plan) {
+    return plan.aggregates().stream().filter(aggregate -> aggregate.metadata().mode() != Mode.DISABLED).toList();
   }
 
   private static long counter(JobExecutionResult result, String name) {
