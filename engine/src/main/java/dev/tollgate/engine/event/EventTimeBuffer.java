@@ -20,11 +20,14 @@ import org.apache.flink.runtime.state.StateInitializationContext;
  * {@link EventOrder} ({@code (ts, id)}) order. A watermark then hands them out in that order, key
  * by key in the order of each key's first due event.
  *
- * <p>One queue per operator instance, not a buffer in each key's state with a drain timer per key:
- * buffering and draining an event then costs a heap insertion and removal in memory rather than
- * keyed-state reads and writes and a timer registered and fired — on RocksDB, six round trips to
- * the store per event. What the queue holds is bounded by the input rate times the watermark's lag
- * (the out-of-orderness), as in any event-time operator.
+ * <p>One buffer per operator instance, not a list in each key's state with a drain timer per key:
+ * buffering and draining an event costs an insertion into and a removal from a map in memory
+ * rather than keyed-state reads and writes and a timer registered and fired — on RocksDB, six round
+ * trips to the store per event. The events are kept in buckets by timestamp in a sorted map, so
+ * finding an event's place compares timestamps only (bursts share a timestamp, and a heap ordered
+ * by {@code (ts, id)} spent its time comparing ids); a bucket is put in id order once, when it is
+ * drained. What the buffer holds is bounded by the input rate times the watermark's lag (the
+ * out-of-orderness), as in any event-time operator.
  *
  * <p>Checkpointed as operator union list state named {@code stateName}: on restore every subtask
  * sees every buffered event and keeps those whose key belongs to its key groups, so a restore at a
