@@ -13,6 +13,7 @@ import dev.tollgate.engine.event.EventTimeBuffer;
 import dev.tollgate.engine.metrics.RuleMetrics;
 import dev.tollgate.engine.rules.MatchContext;
 import dev.tollgate.engine.rules.RuleKeys;
+import java.io.IOException;
 import java.util.List;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -29,6 +30,7 @@ import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.FlinkRuntimeException;
 
 /**
  * All windowed aggregate rules that share one key, in one keyed operator, so an event is keyed,
@@ -248,8 +250,8 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
       }
       timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
       cleanupAt.update(time);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new FlinkRuntimeException(e);
     }
   }
 }

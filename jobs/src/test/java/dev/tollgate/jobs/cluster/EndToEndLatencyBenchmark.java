@@ -30,8 +30,11 @@ import org.junit.jupiter.api.Test;
  * JVMs), the risk job at parallelism 2 with one single-event rule that alerts on every event.
  *
  * <p>Latency is from just before the producer sends an event to when a {@code read_committed}
- * consumer in this JVM receives its alert (one clock). Measured at a fixed rate in both delivery
- * modes (1 s checkpoints), then rising rates at-least-once until the job no longer keeps up.
+ * consumer in this JVM receives its alert (one clock), and split at the alert record's Kafka
+ * timestamp into the legs into and out of the job. Measured at a fixed rate in both delivery modes
+ * (exactly-once with 1 s checkpoints, at-least-once at the job's default of 10 s), then rising rates
+ * at-least-once until the job no longer keeps up; every job first runs a while at its rate,
+ * unreported.
  * Results go to {@code jobs/target/benchmarks/end-to-end-latency.md}; {@code docs/performance.md}
  * records a run.
  *
