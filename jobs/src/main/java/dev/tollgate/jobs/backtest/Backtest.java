@@ -50,7 +50,7 @@ public final class Backtest {
   private static final Comparator<OutputLine> ORDER = Comparator
       .<OutputLine>comparingLong(line -> line.order)
       .thenComparing(line -> line.source)
-      .thenComparing(line -> line.tieBreak);
+      .thenComparing(OutputLine::tieBreakOrJson);
 
   /**
    * @param displayName how rejected records name the input file

@@ -34,7 +34,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * are a dry run: what each would receive, and the case events, become lines, nothing is delivered.
  */
 final class BacktestJob {
-  private static final TypeInformation<OutputLine> OUTPUT_TYPE = TypeInformation.of(OutputLine.class);
+  private static final TypeInformation<OutputLine> OUTPUT_TYPE = OutputLineTypeInfo.INSTANCE;
 
   private BacktestJob() {}
 
@@ -119,7 +119,7 @@ final class BacktestJob {
     @Override
     public OutputLine map(WindowRecord record) {
       String text = json.encode(record);
-      OutputLine line = new OutputLine(OutputLine.Kind.AGGREGATE, record.aggregateId(), record.windowStart(), text, text);
+      OutputLine line = new OutputLine(OutputLine.Kind.AGGREGATE, record.aggregateId(), record.windowStart(), null, text);
       AggregatePlan aggregate = byId.get(record.aggregateId());
       line.group = new String[record.groupValues().size()];
       for (int i = 0; i < line.group.length; i++) {

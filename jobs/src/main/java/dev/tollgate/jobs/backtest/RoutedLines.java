@@ -20,7 +20,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * cases.jsonl}.
  */
 final class RoutedLines {
-  private static final TypeInformation<OutputLine> OUTPUT_TYPE = TypeInformation.of(OutputLine.class);
+  private static final TypeInformation<OutputLine> OUTPUT_TYPE = OutputLineTypeInfo.INSTANCE;
 
   private RoutedLines() {}
 
