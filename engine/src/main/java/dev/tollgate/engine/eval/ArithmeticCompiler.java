@@ -110,7 +110,7 @@ final class ArithmeticCompiler {
       case MODULO -> c -> {
         BigDecimal a = (BigDecimal) l.evaluate(c);
         BigDecimal b = a == null ? null : (BigDecimal) r.evaluate(c);
-        return b == null || b.signum() == 0 ? null : a.remainder(b, DIVISION);
+        return b == null || b.signum() == 0 ? null : DecimalRemainder.of(a, b);
       };
     };
   }
