@@ -14,10 +14,12 @@ import dev.tollgate.engine.metrics.RuleMetrics;
 import dev.tollgate.engine.rules.MatchContext;
 import dev.tollgate.engine.rules.RuleKeys;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -53,11 +55,13 @@ import org.apache.flink.util.FlinkRuntimeException;
  *       an event reads and writes its own bytes and not the window's; a new rule version starts
  *       empty and rules never see each other's state;
  *   <li>{@value #CLEANUP_STATE} (keyed): the time of the key's one cleanup timer, at or before the
- *       time everything the key holds will have expired.
+ *       time everything the key holds will have expired;
+ *   <li>{@value #HELD_STATE} (keyed): which rules hold a window for the key, as bits by rule
+ *       index; written when a rule starts or drops the key's window, not on every event.
  * </ul>
- * When that timer fires, every window is expired, and cleared when empty; if some are not, the
- * timer is armed again for when they expire: a key that goes quiet leaves no state and no timers
- * behind.
+ * When that timer fires, the windows the key holds are expired, and cleared when empty; if some
+ * are not, the timer is armed again for when they expire: a key that goes quiet leaves no state
+ * and no timers behind.
  *
  * <p>Output: {@link Alert}s (type information: {@code AlertTypeInfo}), each with the time of the
  * event that fired it as the record timestamp.
@@ -68,6 +72,7 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
 
   public static final String PENDING_STATE = "windowed-pending-events";
   public static final String CLEANUP_STATE = "cleanup-at";
+  public static final String HELD_STATE = "rules-holding-windows";
 
   private final List<RulePlan> rules;
   private final EventCatalog catalog;
@@ -78,6 +83,8 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
   private transient KeyedWindowStore[] windows;
   private transient EventTimeBuffer<String> pending;
   private transient ValueState<Long> cleanupAt;
+  private transient ValueState<long[]> heldWindows;
+  private transient RuleBits ruleBits;
   private transient InternalTimerService<VoidNamespace> timers;
   private transient TimestampedCollector<Alert> out;
   private transient MatchContext context;
@@ -123,6 +130,9 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
           ((RuleBody.Windowed) rules.get(i).body()).aggregates(), eventSerializer);
     }
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_STATE, LongSerializer.INSTANCE));
+    ruleBits = new RuleBits(Arrays.stream(evaluators).map(WindowedRuleEvaluator::stateName).toList());
+    heldWindows = getRuntimeContext().getState(
+        new ValueStateDescriptor<>(HELD_STATE, LongPrimitiveArraySerializer.INSTANCE));
     // The name KeyedProcessOperator gives its timers, which ran these rules before: cleanup timers
     // in savepoints of those builds restore into this service and still fire.
     timers = getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this);
@@ -187,6 +197,8 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
   private void apply(Event event) {
     Object[] keyValues = null;
     long cleanup = Long.MIN_VALUE;
+    // Rules that start a window for the key with this event.
+    long[] started = null;
     // A key that holds a window has its cleanup timer armed (armed with the first window, re-armed
     // by expire while any is left), so only a key new to every rule reading the event needs the
     // cleanup-at read: on RocksDB one point lookup less per event.
@@ -202,6 +214,7 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
       WindowSummary window = windows[i].summary();
       if (window == null) {
         window = evaluator.emptyWindow();
+        started = ruleBits.with(started, i);
       } else {
         timerArmed = true;
       }
@@ -214,25 +227,67 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
       }
       cleanup = Math.max(cleanup, evaluator.cleanupTime(window));
     }
+    if (started != null) {
+      recordHeld(started, timerArmed);
+    }
     if (!timerArmed) {
       scheduleCleanup(cleanup);
     }
   }
 
-  /** Expires every rule's window at {@code time}; clears what is empty, reschedules the rest. */
-  private void expire(long time) {
-    long next = Long.MIN_VALUE;
-    for (int i = 0; i < evaluators.length; i++) {
-      WindowSummary window = windows[i].summary();
-      if (window == null) {
-        continue;
+  /** Adds the rules that just started a window to the key's {@value #HELD_STATE}. */
+  private void recordHeld(long[] started, boolean timerArmed) {
+    try {
+      long[] held = ruleBits.read(heldWindows.value());
+      if (held == null && (timerArmed || cleanupAt.value() != null)) {
+        // Windows held but not indexed for these rules: state restored from a savepoint taken
+        // before the index existed or under another rule list.
+        held = scanHeld();
       }
-      if (evaluators[i].expire(windows[i], window, time)) {
-        windows[i].clear();
-      } else {
+      heldWindows.update(ruleBits.union(held, started));
+    } catch (IOException e) {
+      throw new FlinkRuntimeException(e);
+    }
+  }
+
+  /** The rules holding a window for the current key, found by reading every rule's state. */
+  private long[] scanHeld() {
+    long[] held = null;
+    for (int i = 0; i < evaluators.length; i++) {
+      if (windows[i].summary() != null) {
+        held = ruleBits.with(held, i);
+      }
+    }
+    return held;
+  }
+
+  /**
+   * Expires the windows the key holds at {@code time}; clears what is empty, reschedules the
+   * rest. Only the rules in {@value #HELD_STATE} are visited: with hundreds of rules on one key, a
+   * key typically holds a window in a few of them, and reading every rule's state on each expiry
+   * was half of such an operator's time.
+   */
+  private void expire(long time) throws IOException {
+    long[] stored = ruleBits.read(heldWindows.value());
+    long[] held = stored != null ? stored : scanHeld();
+    long next = Long.MIN_VALUE;
+    long[] remaining = held;
+    for (int i = ruleBits.next(held, 0); i >= 0; i = ruleBits.next(held, i + 1)) {
+      WindowSummary window = windows[i].summary();
+      if (window != null && !evaluators[i].expire(windows[i], window, time)) {
         windows[i].update(window);
         next = Math.max(next, evaluators[i].cleanupTime(window));
+      } else {
+        if (window != null) {
+          windows[i].clear();
+        }
+        remaining = ruleBits.without(remaining, i);
       }
+    }
+    if (remaining == null) {
+      heldWindows.clear();
+    } else if (remaining != stored) {
+      heldWindows.update(remaining);
     }
     scheduleCleanup(next);
   }

@@ -31,6 +31,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.RocksDBKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -395,6 +396,67 @@ class WindowedRulesOperatorTest {
     });
     assertThat(new WindowedRuleEvaluator(two, new dev.tollgate.engine.eval.ExpressionCompiler()).stateName())
         .isEqualTo("window/two.deposits@x9");
+  }
+
+  @Test
+  void aKeyWithWindowsInSeveralRulesIsClearedWhenTheLastOnePasses() throws Exception {
+    harness = open(STRUCTURING, twoDepositsIn("hourly.deposits", Duration.ofHours(1)));
+
+    send(deposit("s1", "2026-03-01T09:00:00Z", "100"));    // the hourly rule only: cleanup timer at 10:00
+    send(deposit("t1", "2026-03-01T09:30:00Z", "9500"));   // both rules
+    watermark("2026-03-01T10:00:00Z");
+    // The timer fired: the hourly window still holds t1, structuring's lasts until tomorrow 09:30.
+    assertThat(stateEntries()).isGreaterThan(0);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    watermark("2026-03-02T09:29:59.999Z");
+    assertThat(stateEntries()).isGreaterThan(0);
+    watermark("2026-03-02T09:30:00Z");
+    assertThat(stateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void windowsRestoredUnderAChangedRuleListAreStillExpiredAndCleared() throws Exception {
+    harness = open(STRUCTURING);
+    send(deposit("t1", "2026-03-01T09:00:00Z", "9500"));
+    send(deposit("t2", "2026-03-01T12:00:00Z", "9000"));
+    watermark("2026-03-01T12:00:00Z");
+    OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+    harness.close();
+
+    // A rule added before structuring moves it to another position in the operator's rule list.
+    harness = harness(twoDepositsIn("added.rule", Duration.ofHours(1)), STRUCTURING);
+    harness.setup();
+    harness.initializeState(snapshot);
+    harness.open();
+    send(deposit("t3", "2026-03-01T18:00:00Z", "8800"));
+    watermark("2026-03-01T18:00:00Z");
+    assertThat(harness.extractOutputValues()).filteredOn(alert -> alert.ruleId().equals("aml.structuring"))
+        .singleElement().satisfies(alert -> assertThat(alert.eventIds()).containsExactly("t1", "t2", "t3"));
+
+    watermark("2026-03-02T18:00:00Z");
+    // Keys of the operator's own states, not every entry: on RocksDB the harness leaves the fired
+    // timer restored from the snapshot in the timer column family, whichever rules run.
+    assertThat(keysIn(WindowedRulesOperator.CLEANUP_STATE, WindowedRulesOperator.HELD_STATE,
+        "window/aml.structuring@s1/summary", "window/aml.structuring@s1/events",
+        "window/added.rule@v1/summary", "window/added.rule@v1/events")).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  private long keysIn(String... states) {
+    KeyedStateBackend<?> backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
+    return backend.getKeys(List.of(states), VoidNamespace.INSTANCE).count();
+  }
+
+  private static RulePlan twoDepositsIn(String id, Duration window) {
+    return RulePlans.rule(id).on(Schemas.TRANSACTION)
+        .where(eq(TYPE, lit("CASH_DEPOSIT")))
+        .key("accountId").window(window)
+        .aggregate(COUNT, null, LONG)
+        .having(ge(windowAgg(0, LONG), lit(2)))
+        .alert("two")
+        .windowed();
   }
 
   @Test
