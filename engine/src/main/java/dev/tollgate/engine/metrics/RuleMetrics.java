@@ -29,14 +29,22 @@ public final class RuleMetrics {
   private final Counter evaluated;
   private final Counter alerts;
 
-  private RuleMetrics(MetricGroup group) {
-    this.evaluated = group.counter(EVENTS_EVALUATED);
+  private RuleMetrics(MetricGroup group, Counter evaluated) {
+    this.evaluated = evaluated == null ? group.counter(EVENTS_EVALUATED) : group.counter(EVENTS_EVALUATED, evaluated);
     this.alerts = group.counter(ALERTS);
   }
 
   /** The counters of {@code ruleId} in {@code operatorGroup}. */
   public static RuleMetrics of(MetricGroup operatorGroup, String ruleId) {
-    return new RuleMetrics(ruleGroup(operatorGroup, ruleId));
+    return new RuleMetrics(ruleGroup(operatorGroup, ruleId), null);
+  }
+
+  /**
+   * The counters of {@code ruleId}, with {@code evaluated} shared by the rules that examine every
+   * event of one type: counted once per event for all of them, however many rules there are.
+   */
+  public static RuleMetrics of(MetricGroup operatorGroup, String ruleId, Counter evaluated) {
+    return new RuleMetrics(ruleGroup(operatorGroup, ruleId), evaluated);
   }
 
   /** The late-events counter of {@code ruleId} in {@code operatorGroup}. */

@@ -5,6 +5,7 @@ import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.dsl.plan.StepPlan;
 import dev.tollgate.engine.eval.Condition;
 import dev.tollgate.engine.eval.Evaluator;
+import dev.tollgate.engine.eval.ConditionIndex;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import java.util.ArrayList;
@@ -79,6 +80,21 @@ final class PatternRule {
         ? new StepCondition(0, first.eventType(), compiler.compileCondition(first.condition()), stepNames, plan.key(), 0)
         : null;
     this.stateId = plan.id() + "@" + plan.version();
+  }
+
+  /**
+   * What can begin a match, for a {@link ConditionIndex} over many rules: the first step's type
+   * and condition when an event must satisfy it ({@link #couldStart}), else every type the rule
+   * reads, unconditionally.
+   *
+   * @param runner the rule's number in its operator
+   */
+  List<ConditionIndex.Entry> startEntries(int runner) {
+    if (start != null) {
+      StepPlan first = body.steps().get(0);
+      return List.of(new ConditionIndex.Entry(runner, first.eventType(), first.condition()));
+    }
+    return eventTypes.stream().map(type -> new ConditionIndex.Entry(runner, type, null)).toList();
   }
 
   static PatternRule compile(RulePlan plan, ExpressionCompiler compiler) {

@@ -5,6 +5,7 @@ import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.alert.AlertTypeInfo;
+import dev.tollgate.engine.eval.ConditionIndex;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
@@ -97,6 +98,13 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
   private transient PatternRuleRunner[] runners;
   /** By event type id: the indexes of the runners that read the type (empty when none). */
   private transient int[][] runnersByEventType;
+  /**
+   * The runners whose first step an event may satisfy, by the constants their first step's
+   * condition requires: an idle rule is tested only if the event is among its candidates.
+   */
+  private transient ConditionIndex startIndex;
+  /** Scratch for {@link #feed}: the current event's {@link #startIndex} candidates. */
+  private transient boolean[] startable;
   /** Scratch for {@link #drain}: which runners have something in progress for the key, which ran. */
   private transient boolean[] active;
   private transient boolean[] touched;
@@ -171,6 +179,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     runners = new PatternRuleRunner[rules.size()];
     alerts = new HashMap<>();
     Map<Integer, List<Integer>> byType = new HashMap<>();
+    List<ConditionIndex.Entry> starts = new ArrayList<>();
     ExpressionCompiler compiler = new ExpressionCompiler();
     for (RulePlan plan : rules) {
       PatternRule rule = PatternRule.compile(plan, compiler);
@@ -183,6 +192,7 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
       for (int type : rule.eventTypes) {
         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(index);
       }
+      starts.addAll(rule.startEntries(index));
       alerts.put(rule, new PatternAlerts(rule, compiler));
     }
     int maxType = byType.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
@@ -191,6 +201,8 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
       List<Integer> indexes = byType.getOrDefault(type, List.of());
       runnersByEventType[type] = indexes.stream().mapToInt(Integer::intValue).toArray();
     }
+    startIndex = new ConditionIndex(starts);
+    startable = new boolean[runners.length];
     active = new boolean[runners.length];
     touched = new boolean[runners.length];
     touchedOrder = new int[runners.length];
@@ -300,11 +312,15 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
     int touchedCount = 0;
     for (Event event : due) {
       long timestamp = event.ts();
+      int[] mayStart = startIndex.candidates(event);
+      for (int index : mayStart) {
+        startable[index] = true;
+      }
       for (int index : runnersOf(event)) {
         PatternRuleRunner runner = runners[index];
         if (!touched[index]) {
           boolean idle = !active[index];
-          if (idle && !runner.rule().couldStart(event)) {
+          if (idle && !(startable[index] && runner.rule().couldStart(event))) {
             continue;
           }
           touched[index] = true;
@@ -313,6 +329,9 @@ public final class PatternRulesOperator extends AbstractStreamOperator<Alert>
         }
         runner.advanceTo(timestamp, runtime);
         runner.process(event, timestamp, runtime);
+      }
+      for (int index : mayStart) {
+        startable[index] = false;
       }
     }
     boolean changed = false;

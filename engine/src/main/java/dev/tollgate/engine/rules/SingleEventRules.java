@@ -5,9 +5,11 @@ import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.engine.alert.Alert;
 import dev.tollgate.engine.eval.Condition;
+import dev.tollgate.engine.eval.ConditionIndex;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.eval.TemplateRenderer;
 import dev.tollgate.engine.event.Event;
+import dev.tollgate.engine.metrics.EvaluatedCounters;
 import dev.tollgate.engine.metrics.RuleMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Every single-event rule of a rule set in one stateless function. Rules are indexed by event type
- * when the function opens, so an event meets only the rules written for its type and a rule set
- * with hundreds of rules costs each event a handful of condition tests. One alert per matching
+ * and by the field constants their conditions require ({@link ConditionIndex}) when the function
+ * opens, so an event meets only the rules that could match it and a rule set with hundreds of
+ * rules costs each event a handful of condition tests. One alert per matching
  * event and rule; disabled rules are not run, shadow rules alert with mode {@code shadow}.
  *
  * <p>Single-event rules have no key, hence no per-key suppression: a {@code suppress} on such a
@@ -29,7 +32,9 @@ public final class SingleEventRules extends RichFlatMapFunction<Event, Alert> {
   private static final Object[] NO_KEY = new Object[0];
 
   private final List<RulePlan> rules;
-  private transient Compiled[][] rulesByType;
+  private transient Compiled[] compiled;
+  private transient EvaluatedCounters evaluated;
+  private transient ConditionIndex index;
   private transient MatchContext context;
 
   /** Takes any rules; only enabled single-event rules are kept. */
@@ -51,40 +56,32 @@ public final class SingleEventRules extends RichFlatMapFunction<Event, Alert> {
   @Override
   public void open(OpenContext openContext) {
     ExpressionCompiler compiler = new ExpressionCompiler();
-    int types = 0;
-    for (RulePlan rule : rules) {
-      types = Math.max(types, ((RuleBody.SingleEvent) rule.body()).eventType() + 1);
-    }
-    List<List<Compiled>> byType = new ArrayList<>();
-    for (int i = 0; i < types; i++) {
-      byType.add(new ArrayList<>());
-    }
-    for (RulePlan rule : rules) {
+    evaluated = new EvaluatedCounters();
+    List<ConditionIndex.Entry> entries = new ArrayList<>();
+    compiled = new Compiled[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      RulePlan rule = rules.get(i);
       RuleBody.SingleEvent body = (RuleBody.SingleEvent) rule.body();
-      byType.get(body.eventType()).add(new Compiled(
+      compiled[i] = new Compiled(
           compiler.compileCondition(body.condition()), new TemplateRenderer(rule.alert(), compiler), new AlertFactory(rule),
-          RuleMetrics.of(getRuntimeContext().getMetricGroup(), rule.id())));
+          RuleMetrics.of(getRuntimeContext().getMetricGroup(), rule.id(), evaluated.forType(body.eventType())));
+      entries.add(new ConditionIndex.Entry(i, body.eventType(), body.condition()));
     }
-    rulesByType = new Compiled[types][];
-    for (int i = 0; i < types; i++) {
-      rulesByType[i] = byType.get(i).toArray(Compiled[]::new);
-    }
+    index = new ConditionIndex(entries);
     context = new MatchContext();
   }
 
   @Override
   public void flatMap(Event event, Collector<Alert> out) {
-    int typeId = event.typeId();
-    if (typeId >= rulesByType.length) {
+    if (!evaluated.count(event.typeId())) {
       return;
     }
-    Compiled[] candidates = rulesByType[typeId];
-    if (candidates.length == 0) {
-      return;
-    }
-    MatchContext ctx = context.event(event);
-    for (Compiled rule : candidates) {
-      rule.metrics.evaluated().inc();
+    MatchContext ctx = null;
+    for (int candidate : index.candidates(event)) {
+      Compiled rule = compiled[candidate];
+      if (ctx == null) {
+        ctx = context.event(event);
+      }
       if (rule.condition.test(ctx)) {
         rule.metrics.alerts().inc();
         out.collect(rule.alerts.create(NO_KEY, List.of(event), rule.message.render(ctx), event.ts()));

@@ -80,11 +80,6 @@ public final class WindowedRuleEvaluator {
     return "window/" + rule.id() + "@" + rule.version();
   }
 
-  /** Whether the event is of the rule's type. */
-  public boolean reads(Event event) {
-    return event.typeId() == eventType;
-  }
-
   /** Whether the event is of the rule's type and passes {@code where}. */
   public boolean accepts(Event event, MatchContext context) {
     return event.typeId() == eventType && where.test(context.event(event));

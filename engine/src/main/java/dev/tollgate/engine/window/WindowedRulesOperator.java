@@ -4,16 +4,19 @@ import dev.tollgate.dsl.plan.Mode;
 import dev.tollgate.dsl.plan.RuleBody;
 import dev.tollgate.dsl.plan.RulePlan;
 import dev.tollgate.engine.alert.Alert;
+import dev.tollgate.engine.eval.ConditionIndex;
 import dev.tollgate.engine.eval.ExpressionCompiler;
 import dev.tollgate.engine.event.Event;
 import dev.tollgate.engine.event.EventCatalog;
 import dev.tollgate.engine.event.EventOrder;
 import dev.tollgate.engine.event.EventSerializer;
 import dev.tollgate.engine.event.EventTimeBuffer;
+import dev.tollgate.engine.metrics.EvaluatedCounters;
 import dev.tollgate.engine.metrics.RuleMetrics;
 import dev.tollgate.engine.rules.MatchContext;
 import dev.tollgate.engine.rules.RuleKeys;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.state.ValueState;
@@ -80,6 +83,9 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
 
   private transient WindowedRuleEvaluator[] evaluators;
   private transient RuleMetrics[] metrics;
+  private transient EvaluatedCounters evaluated;
+  /** The rules whose {@code where} an event may pass. */
+  private transient ConditionIndex index;
   private transient KeyedWindowStore[] windows;
   private transient EventTimeBuffer<String> pending;
   private transient ValueState<Long> cleanupAt;
@@ -123,12 +129,17 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
     evaluators = new WindowedRuleEvaluator[rules.size()];
     windows = new KeyedWindowStore[rules.size()];
     metrics = new RuleMetrics[rules.size()];
+    evaluated = new EvaluatedCounters();
+    List<ConditionIndex.Entry> entries = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
+      RuleBody.Windowed body = (RuleBody.Windowed) rules.get(i).body();
       evaluators[i] = new WindowedRuleEvaluator(rules.get(i), compiler);
-      metrics[i] = RuleMetrics.of(getRuntimeContext().getMetricGroup(), rules.get(i).id());
-      windows[i] = new KeyedWindowStore(getRuntimeContext(), evaluators[i].stateName(),
-          ((RuleBody.Windowed) rules.get(i).body()).aggregates(), eventSerializer);
+      metrics[i] = RuleMetrics.of(getRuntimeContext().getMetricGroup(), rules.get(i).id(),
+          evaluated.forType(body.eventType()));
+      windows[i] = new KeyedWindowStore(getRuntimeContext(), evaluators[i].stateName(), body.aggregates(), eventSerializer);
+      entries.add(new ConditionIndex.Entry(i, body.eventType(), body.condition()));
     }
+    index = new ConditionIndex(entries);
     cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_STATE, LongSerializer.INSTANCE));
     ruleBits = new RuleBits(Arrays.stream(evaluators).map(WindowedRuleEvaluator::stateName).toList());
     heldWindows = getRuntimeContext().getState(
@@ -182,16 +193,17 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
     }
   }
 
-  /** Counts the event for every rule that reads its type; whether any of them accepts it. */
+  /** Counts the event for the rules that read its type; whether any of them accepts it. */
   private boolean anyRuleAccepts(Event event) {
-    boolean accepted = false;
-    for (int i = 0; i < evaluators.length; i++) {
-      if (evaluators[i].reads(event)) {
-        metrics[i].evaluated().inc();
-        accepted |= evaluators[i].accepts(event, context);
+    if (!evaluated.count(event.typeId())) {
+      return false;
+    }
+    for (int i : index.candidates(event)) {
+      if (evaluators[i].accepts(event, context)) {
+        return true;
       }
     }
-    return accepted;
+    return false;
   }
 
   private void apply(Event event) {
@@ -203,7 +215,7 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
     // by expire while any is left), so only a key new to every rule reading the event needs the
     // cleanup-at read: on RocksDB one point lookup less per event.
     boolean timerArmed = false;
-    for (int i = 0; i < evaluators.length; i++) {
+    for (int i : index.candidates(event)) {
       WindowedRuleEvaluator evaluator = evaluators[i];
       if (!evaluator.accepts(event, context)) {
         continue;
