@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.array.LongPrimitiveArraySerializer;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -57,10 +56,10 @@ import org.apache.flink.util.FlinkRuntimeException;
  *       timestamps) read and written on every event, and the events in map state by timestamp, so
  *       an event reads and writes its own bytes and not the window's; a new rule version starts
  *       empty and rules never see each other's state;
- *   <li>{@value #CLEANUP_STATE} (keyed): the time of the key's one cleanup timer, at or before the
- *       time everything the key holds will have expired;
- *   <li>{@value #HELD_STATE} (keyed): which rules hold a window for the key, as bits by rule
- *       index; written when a rule starts or drops the key's window, not on every event.
+ *   <li>{@value #KEY_STATE} (keyed, {@link KeyWindows}): the time of the key's one cleanup timer,
+ *       at or before the time everything the key holds will have expired, and which rules hold a
+ *       window for the key; read and written when a rule starts a window for the key and when the
+ *       timer fires, not on every event.
  * </ul>
  * When that timer fires, the windows the key holds are expired, and cleared when empty; if some
  * are not, the timer is armed again for when they expire: a key that goes quiet leaves no state
@@ -74,8 +73,7 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
   private static final long serialVersionUID = 1L;
 
   public static final String PENDING_STATE = "windowed-pending-events";
-  public static final String CLEANUP_STATE = "cleanup-at";
-  public static final String HELD_STATE = "rules-holding-windows";
+  public static final String KEY_STATE = "key-windows";
 
   private final List<RulePlan> rules;
   private final EventCatalog catalog;
@@ -88,9 +86,10 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
   private transient ConditionIndex index;
   private transient KeyedWindowStore[] windows;
   private transient EventTimeBuffer<String> pending;
-  private transient ValueState<Long> cleanupAt;
-  private transient ValueState<long[]> heldWindows;
-  private transient RuleBits ruleBits;
+  private transient ValueState<long[]> keyWindows;
+  private transient KeyWindows keyWindowsLayout;
+  /** Scratch for {@link #apply}: the rules that start a window with the event. */
+  private transient int[] started;
   private transient InternalTimerService<VoidNamespace> timers;
   private transient TimestampedCollector<Alert> out;
   private transient MatchContext context;
@@ -140,10 +139,9 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
       entries.add(new ConditionIndex.Entry(i, body.eventType(), body.condition()));
     }
     index = new ConditionIndex(entries);
-    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>(CLEANUP_STATE, LongSerializer.INSTANCE));
-    ruleBits = new RuleBits(Arrays.stream(evaluators).map(WindowedRuleEvaluator::stateName).toList());
-    heldWindows = getRuntimeContext().getState(
-        new ValueStateDescriptor<>(HELD_STATE, LongPrimitiveArraySerializer.INSTANCE));
+    keyWindowsLayout = new KeyWindows(Arrays.stream(evaluators).map(WindowedRuleEvaluator::stateName).toList());
+    keyWindows = getRuntimeContext().getState(new ValueStateDescriptor<>(KEY_STATE, LongPrimitiveArraySerializer.INSTANCE));
+    started = new int[evaluators.length];
     // The name KeyedProcessOperator gives its timers, which ran these rules before: cleanup timers
     // in savepoints of those builds restore into this service and still fire.
     timers = getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this);
@@ -173,10 +171,9 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
 
   @Override
   public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
-    Long cleanup = cleanupAt.value();
-    if (cleanup != null && cleanup <= timer.getTimestamp()) {
-      cleanupAt.clear();
-      expire(timer.getTimestamp());
+    long[] record = keyWindows.value();
+    if (record != null && KeyWindows.cleanupAt(record) <= timer.getTimestamp()) {
+      expire(record, timer.getTimestamp());
     }
   }
 
@@ -209,12 +206,10 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
   private void apply(Event event) {
     Object[] keyValues = null;
     long cleanup = Long.MIN_VALUE;
-    // Rules that start a window for the key with this event.
-    long[] started = null;
-    // A key that holds a window has its cleanup timer armed (armed with the first window, re-armed
-    // by expire while any is left), so only a key new to every rule reading the event needs the
-    // cleanup-at read: on RocksDB one point lookup less per event.
-    boolean timerArmed = false;
+    // A key that holds a window has its record and its cleanup timer: only an event that starts a
+    // rule's window for the key reads the record (on RocksDB, no point lookup for the others).
+    int startedCount = 0;
+    boolean held = false;
     for (int i : index.candidates(event)) {
       WindowedRuleEvaluator evaluator = evaluators[i];
       if (!evaluator.accepts(event, context)) {
@@ -226,9 +221,9 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
       WindowSummary window = windows[i].summary();
       if (window == null) {
         window = evaluator.emptyWindow();
-        started = ruleBits.with(started, i);
+        started[startedCount++] = i;
       } else {
-        timerArmed = true;
+        held = true;
       }
       Alert alert = evaluator.onEvent(windows[i], window, event, keyValues, context);
       windows[i].update(window);
@@ -239,52 +234,65 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
       }
       cleanup = Math.max(cleanup, evaluator.cleanupTime(window));
     }
-    if (started != null) {
-      recordHeld(started, timerArmed);
-    }
-    if (!timerArmed) {
-      scheduleCleanup(cleanup);
+    if (startedCount > 0) {
+      recordStarted(startedCount, held, cleanup);
     }
   }
 
-  /** Adds the rules that just started a window to the key's {@value #HELD_STATE}. */
-  private void recordHeld(long[] started, boolean timerArmed) {
+  /**
+   * Adds the rules that just started a window to the key's {@value #KEY_STATE}; for a key that
+   * held no window, creates it and arms the key's cleanup timer.
+   *
+   * @param held whether some rule that took the event already held a window for the key
+   */
+  private void recordStarted(int startedCount, boolean held, long cleanup) {
     try {
-      long[] held = ruleBits.read(heldWindows.value());
-      if (held == null && (timerArmed || cleanupAt.value() != null)) {
-        // Windows held but not indexed for these rules: state restored from a savepoint taken
-        // before the index existed or under another rule list.
-        held = scanHeld();
+      long[] record = keyWindows.value();
+      if (record == null) {
+        if (held) {
+          // Windows without a record: state from a build that kept only a cleanup time.
+          record = indexHeld(keyWindowsLayout.create(cleanup));
+        } else {
+          record = keyWindowsLayout.create(cleanup);
+        }
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, cleanup);
+      } else if (!keyWindowsLayout.indexed(record)) {
+        record = indexHeld(record);
       }
-      heldWindows.update(ruleBits.union(held, started));
+      for (int s = 0; s < startedCount; s++) {
+        record = keyWindowsLayout.with(record, started[s]);
+      }
+      keyWindows.update(record);
     } catch (IOException e) {
       throw new FlinkRuntimeException(e);
     }
   }
 
-  /** The rules holding a window for the current key, found by reading every rule's state. */
-  private long[] scanHeld() {
-    long[] held = null;
+  /**
+   * {@code record}'s cleanup time with the rules that hold a window for the current key, found by
+   * reading every rule's summary: for records written under another rule list.
+   */
+  private long[] indexHeld(long[] record) {
+    long[] indexed = keyWindowsLayout.create(KeyWindows.cleanupAt(record));
     for (int i = 0; i < evaluators.length; i++) {
       if (windows[i].summary() != null) {
-        held = ruleBits.with(held, i);
+        indexed = keyWindowsLayout.with(indexed, i);
       }
     }
-    return held;
+    return indexed;
   }
 
   /**
-   * Expires the windows the key holds at {@code time}; clears what is empty, reschedules the
-   * rest. Only the rules in {@value #HELD_STATE} are visited: with hundreds of rules on one key, a
-   * key typically holds a window in a few of them, and reading every rule's state on each expiry
-   * was half of such an operator's time.
+   * Expires the windows the key holds at {@code time}; clears what is empty, and arms the timer
+   * again for the rest. Only the rules in the key's {@value #KEY_STATE} are visited: with hundreds
+   * of rules on one key, a key typically holds a window in a few of them, and reading every rule's
+   * state on each expiry was half of such an operator's time.
    */
-  private void expire(long time) throws IOException {
-    long[] stored = ruleBits.read(heldWindows.value());
-    long[] held = stored != null ? stored : scanHeld();
+  private void expire(long[] stored, long time) throws IOException {
+    long[] held = keyWindowsLayout.indexed(stored) ? stored : indexHeld(stored);
     long next = Long.MIN_VALUE;
     long[] remaining = held;
-    for (int i = ruleBits.next(held, 0); i >= 0; i = ruleBits.next(held, i + 1)) {
+    for (int i = keyWindowsLayout.next(held, 0); i >= 0; i = keyWindowsLayout.next(held, i + 1)) {
       WindowSummary window = windows[i].summary();
       if (window != null && !evaluators[i].expire(windows[i], window, time)) {
         windows[i].update(window);
@@ -293,32 +301,14 @@ public final class WindowedRulesOperator extends AbstractStreamOperator<Alert>
         if (window != null) {
           windows[i].clear();
         }
-        remaining = ruleBits.without(remaining, i);
+        remaining = keyWindowsLayout.without(remaining, i);
       }
     }
-    if (remaining == null) {
-      heldWindows.clear();
-    } else if (remaining != stored) {
-      heldWindows.update(remaining);
+    if (!keyWindowsLayout.holdsAny(remaining)) {
+      keyWindows.clear();
+      return;
     }
-    scheduleCleanup(next);
-  }
-
-  /**
-   * Makes sure a cleanup timer is armed for the key, at {@code time} if none is. An armed timer is
-   * never moved: when it fires, {@link #expire} clears what has expired and arms the next one at
-   * the time the remaining windows expire. Moving it on every event would cost a timer deletion and
-   * registration per event; letting it fire early costs one expiry pass per window length.
-   */
-  private void scheduleCleanup(long time) {
-    try {
-      if (time == Long.MIN_VALUE || cleanupAt.value() != null) {
-        return;
-      }
-      timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
-      cleanupAt.update(time);
-    } catch (IOException e) {
-      throw new FlinkRuntimeException(e);
-    }
+    timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next);
+    keyWindows.update(KeyWindows.withCleanupAt(remaining, next));
   }
 }

@@ -438,7 +438,7 @@ class WindowedRulesOperatorTest {
     watermark("2026-03-02T18:00:00Z");
     // Keys of the operator's own states, not every entry: on RocksDB the harness leaves the fired
     // timer restored from the snapshot in the timer column family, whichever rules run.
-    assertThat(keysIn(WindowedRulesOperator.CLEANUP_STATE, WindowedRulesOperator.HELD_STATE,
+    assertThat(keysIn(WindowedRulesOperator.KEY_STATE,
         "window/aml.structuring@s1/summary", "window/aml.structuring@s1/events",
         "window/added.rule@v1/summary", "window/added.rule@v1/events")).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
