@@ -76,12 +76,9 @@ public final class SingleEventRules extends RichFlatMapFunction<Event, Alert> {
     if (!evaluated.count(event.typeId())) {
       return;
     }
-    MatchContext ctx = null;
+    MatchContext ctx = context.event(event);
     for (int candidate : index.candidates(event)) {
       Compiled rule = compiled[candidate];
-      if (ctx == null) {
-        ctx = context.event(event);
-      }
       if (rule.condition.test(ctx)) {
         rule.metrics.alerts().inc();
         out.collect(rule.alerts.create(NO_KEY, List.of(event), rule.message.render(ctx), event.ts()));

@@ -91,6 +91,7 @@ class ConditionIndexTest {
     ExpressionCompiler compiler = new ExpressionCompiler();
     List<Condition> compiled = conditions.stream().map(compiler::compileCondition).toList();
     MatchContext context = new MatchContext();
+    int matches = 0;
 
     for (int e = 0; e < 2_000; e++) {
       Event event = event("s", random.nextInt(5) == 0 ? null : pick(random, "US", "GB", "DE"),
@@ -99,11 +100,13 @@ class ConditionIndexTest {
       List<Integer> candidates = IntStream.of(index.candidates(event)).boxed().toList();
       for (int rule = 0; rule < compiled.size(); rule++) {
         if (compiled.get(rule).test(context.event(event))) {
+          matches++;
           assertThat(candidates).as("rule %s on %s", conditions.get(rule), event).contains(rule);
         }
       }
       assertThat(candidates).isSorted();
     }
+    assertThat(matches).as("conditions that held, so the check above ran").isGreaterThan(10_000);
   }
 
   private static PlanExpr randomCondition(SplittableRandom random) {

@@ -315,10 +315,7 @@ class WindowedRulesOperatorTest {
     OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
     harness.close();
 
-    harness = harness(STRUCTURING);
-    harness.setup();
-    harness.initializeState(snapshot);
-    harness.open();
+    harness = restored(snapshot, STRUCTURING);
     watermark("2026-03-02T00:00:00Z");
 
     List<Alert> alerts = harness.extractOutputValues();
@@ -426,10 +423,7 @@ class WindowedRulesOperatorTest {
     harness.close();
 
     // A rule added before structuring moves it to another position in the operator's rule list.
-    harness = harness(twoDepositsIn("added.rule", Duration.ofHours(1)), STRUCTURING);
-    harness.setup();
-    harness.initializeState(snapshot);
-    harness.open();
+    harness = restored(snapshot, twoDepositsIn("added.rule", Duration.ofHours(1)), STRUCTURING);
     send(deposit("t3", "2026-03-01T18:00:00Z", "8800"));
     watermark("2026-03-01T18:00:00Z");
     assertThat(harness.extractOutputValues()).filteredOn(alert -> alert.ruleId().equals("aml.structuring"))
@@ -560,6 +554,15 @@ class WindowedRulesOperatorTest {
     KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> h = new KeyedOneInputStreamOperatorTestHarness<>(
         operator, operator.keys(), Types.STRING, maxParallelism, parallelism, subtask);
     h.setStateBackend(stateBackend());
+    return h;
+  }
+
+  private KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> restored(
+      OperatorSubtaskState snapshot, RulePlan... rules) throws Exception {
+    KeyedOneInputStreamOperatorTestHarness<String, Event, Alert> h = harness(rules);
+    h.setup();
+    h.initializeState(snapshot);
+    h.open();
     return h;
   }
 
